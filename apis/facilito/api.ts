@@ -1,0 +1,14 @@
+import type { ApiDefinition } from '../../src/routing/types';
+import { projectPath } from '../../src/paths';
+import { createFacilitoPorts, type FacilitoPorts } from './ports';
+import { facilitoRoutes } from './routes';
+import { facilitoErrorDecorator } from './results';
+
+export const facilitoApi: ApiDefinition<FacilitoPorts> = {
+  name: 'facilito',
+  basePath: '/facilito',
+  specFile: projectPath('apis', 'facilito', 'openapi.json'),
+  routes: facilitoRoutes,
+  createPorts: createFacilitoPorts,
+  errorDecorator: facilitoErrorDecorator,
+};

@@ -1,0 +1,74 @@
+import express, { Router } from 'express';
+import type { GatewayServices } from '../services';
+import { GatewayError } from '../errors/gateway-error';
+
+/** RFC 6749 error: the bank's envelope plus the standard `error` / `error_description` fields. */
+function oauthError(status: number, error: string, description: string, errorCode: string, headers: Record<string, string> = {}) {
+  return new GatewayError({
+    status,
+    errorCode,
+    errorType: 'SEC',
+    errorDesc: description,
+    headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache', ...headers },
+    extra: { error, error_description: description },
+  });
+}
+
+function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+  const m = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (!m) return undefined;
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const i = decoded.indexOf(':');
+  if (i < 0) return undefined;
+  // RFC 6749 2.3.1: both parts are form-urlencoded before base64
+  return { id: decodeURIComponent(decoded.slice(0, i).replace(/\+/g, ' ')), secret: decodeURIComponent(decoded.slice(i + 1).replace(/\+/g, ' ')) };
+}
+
+/**
+ * POST /oauth/token: the client-credentials grant (RFC 6749 section 4.4), client authenticated by
+ * HTTP Basic or by client_id/client_secret form fields. Only where this gateway issues tokens.
+ */
+export function createOAuthRouter(services: GatewayServices): Router {
+  const router = Router();
+  router.post('/oauth/token', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
+    res.locals.routeLabel = 'oauth-token';
+    if (!req.is('application/x-www-form-urlencoded')) {
+      throw oauthError(400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded', 'GW-400-10');
+    }
+    const form = (req.body ?? {}) as Record<string, string>;
+    const basic = basicCredentials(req.get('authorization'));
+    if (basic && (form.client_id || form.client_secret) && form.client_id !== basic.id) {
+      throw oauthError(400, 'invalid_request', 'Use one client authentication method: HTTP Basic or form fields, not both', 'GW-400-10');
+    }
+    if (form.grant_type === undefined) throw oauthError(400, 'invalid_request', 'grant_type is required (client_credentials)', 'GW-400-10');
+    if (form.grant_type !== 'client_credentials') {
+      throw oauthError(400, 'unsupported_grant_type', `grant_type ${form.grant_type} is not supported; use client_credentials`, 'GW-400-11');
+    }
+    const id = basic?.id ?? form.client_id;
+    const secret = basic?.secret ?? form.client_secret;
+    if (!id || !secret) {
+      throw oauthError(401, 'invalid_client', 'Client authentication is required (HTTP Basic or client_id and client_secret)', 'GW-401-02', {
+        'WWW-Authenticate': 'Basic realm="bank-api-gateway"',
+      });
+    }
+    let client;
+    try {
+      client = await services.clients.authenticate(id, secret);
+    } catch (e) {
+      const gw = e as GatewayError;
+      throw oauthError(gw.status === 403 ? 400 : 401, gw.status === 403 ? 'unauthorized_client' : 'invalid_client', gw.errorDesc, gw.errorCode, gw.status === 403 ? {} : { 'WWW-Authenticate': 'Basic realm="bank-api-gateway"' });
+    }
+    res.locals.client = client;
+    const { token, expiresIn } = services.tokens.issue(client);
+    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: expiresIn,
+      scope: client.apis.join(' '),
+    });
+  });
+  router.get('/.well-known/jwks.json', (_req, res) => {
+    res.json(services.tokens.jwksDocument());
+  });
+  return router;
+}

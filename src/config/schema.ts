@@ -1,0 +1,294 @@
+/**
+ * The gateway's configuration schema: every key has a doc, a default and (where it makes sense)
+ * an environment variable. Profiles in config/<env>.json override defaults; env vars override both.
+ */
+import convict from 'convict';
+import { rateLimitSchema } from '../policies/rate-limiting/schema';
+import { jsonThreatSchema } from '../policies/json-threat-protection/schema';
+
+export const BACKENDS = [
+  'bankmaster',
+  'starlt',
+  'opencard',
+  'transfiya',
+  'decisionEngine',
+  'agreements',
+  'investmentFunds',
+] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+const ENV_PREFIX: Record<BackendName, string> = {
+  bankmaster: 'BANKMASTER',
+  starlt: 'STARLT',
+  opencard: 'OPENCARD',
+  transfiya: 'TRANSFIYA',
+  decisionEngine: 'DECISION_ENGINE',
+  agreements: 'AGREEMENTS',
+  investmentFunds: 'INVESTMENT_FUNDS',
+};
+
+const nonNegativeInt = (name: string) => (v: unknown) => {
+  if (!Number.isInteger(v) || (v as number) < 0) throw new Error(`${name} must be a non-negative integer`);
+};
+const positiveInt = (v: unknown) => {
+  if (!Number.isInteger(v) || (v as number) <= 0) throw new Error('must be a positive integer');
+};
+const percent = (v: unknown) => {
+  if (typeof v !== 'number' || v <= 0 || v > 100) throw new Error('must be a number in (0, 100]');
+};
+const optionalUrl = (v: unknown) => {
+  if (v === '' || v === null) return;
+  if (typeof v !== 'string' || !/^https?:\/\/[^\s]+$/.test(v)) throw new Error('must be an http(s) URL');
+};
+
+function backendSchema(name: BackendName) {
+  const env = `GATEWAY_BACKEND_${ENV_PREFIX[name]}`;
+  return {
+    baseUrl: {
+      doc: `Base URL of the ${name} core. Empty in the sandbox profile: the simulated core's loopback URL is used.`,
+      format: optionalUrl,
+      default: '',
+      env: `${env}_URL`,
+    },
+    timeoutMs: {
+      doc: `Per-call timeout for ${name}; the HTTP request is aborted when it expires.`,
+      format: positiveInt,
+      default: 8000,
+      env: `${env}_TIMEOUT_MS`,
+    },
+    maxSockets: {
+      doc: `Keep-alive socket pool size towards ${name}.`,
+      format: positiveInt,
+      default: 128,
+    },
+    breaker: {
+      errorThresholdPercentage: {
+        doc: `Failure percentage over the rolling window that opens the ${name} breaker.`,
+        format: percent,
+        default: 50,
+      },
+      volumeThreshold: {
+        doc: `Minimum calls in the rolling window before the ${name} breaker may open (a single failure never opens it).`,
+        format: positiveInt,
+        default: 10,
+      },
+      resetTimeoutMs: {
+        doc: `Time the ${name} breaker stays open before letting one half-open probe through.`,
+        format: positiveInt,
+        default: 10000,
+      },
+      rollingCountTimeoutMs: {
+        doc: `Length of the rolling statistics window of the ${name} breaker.`,
+        format: positiveInt,
+        default: 10000,
+      },
+    },
+  };
+}
+
+const backends = Object.fromEntries(BACKENDS.map((b) => [b, backendSchema(b)])) as {
+  [K in BackendName]: ReturnType<typeof backendSchema>;
+};
+
+export const schema = {
+  env: {
+    doc: 'Profile: sandbox (default, embedded simulated cores), qa, prod, bench or test.',
+    format: ['sandbox', 'qa', 'prod', 'bench', 'test'],
+    default: 'sandbox',
+    env: 'GATEWAY_ENV',
+  },
+  server: {
+    host: { doc: 'Interface the HTTP listener binds to.', format: String, default: '0.0.0.0', env: 'HOST' },
+    port: { doc: 'HTTP listener port (0 picks a free one).', format: 'port', default: 8081, env: 'PORT' },
+    tls: {
+      certFile: {
+        doc: 'PEM certificate; with keyFile, an HTTPS listener is started as well.',
+        format: String,
+        default: '',
+        env: 'GATEWAY_TLS_CERT_FILE',
+      },
+      keyFile: { doc: 'PEM private key of the HTTPS listener.', format: String, default: '', env: 'GATEWAY_TLS_KEY_FILE' },
+      port: { doc: 'HTTPS listener port.', format: 'port', default: 8443, env: 'HTTPS_PORT' },
+    },
+    trustProxy: {
+      doc: 'Express trust proxy setting (hops), used for the client IP in logs and rate limits.',
+      format: nonNegativeInt('server.trustProxy'),
+      default: 0,
+      env: 'GATEWAY_TRUST_PROXY',
+    },
+    shutdownGraceMs: {
+      doc: 'How long in-flight requests may run after SIGTERM before the process exits.',
+      format: positiveInt,
+      default: 10000,
+    },
+  },
+  publicUris: {
+    sandbox: {
+      doc: 'Base URI of the sandbox environment as partners see it (printed in docs and QA kit).',
+      format: String,
+      default: 'http://localhost:8081',
+      env: 'GATEWAY_URI_SANDBOX',
+    },
+    qa: {
+      doc: 'Base URI of the QA environment.',
+      format: String,
+      default: 'https://bank-gateway-qa.example.invalid',
+      env: 'GATEWAY_URI_QA',
+    },
+    prod: {
+      doc: 'Base URI of the production environment.',
+      format: String,
+      default: 'https://bank-gateway.example.invalid',
+      env: 'GATEWAY_URI_PROD',
+    },
+  },
+  log: {
+    level: {
+      doc: 'Log level (error, warn, info, debug).',
+      format: ['error', 'warn', 'info', 'debug', 'silent'],
+      default: 'info',
+      env: 'LOG_LEVEL',
+    },
+    file: { doc: 'Write JSON log lines to this file instead of stdout.', format: String, default: '', env: 'LOG_FILE' },
+  },
+  clients: {
+    file: {
+      doc: 'JSON file with the client application registry (client_id, secretHash, status, apis, tier). Required outside the sandbox.',
+      format: String,
+      default: '',
+      env: 'GATEWAY_CLIENTS_FILE',
+    },
+    sandboxClientId: {
+      doc: 'client_id of the sandbox demo client (sandbox profile only).',
+      format: String,
+      default: 'sandbox-demo-client',
+      env: 'GATEWAY_SANDBOX_CLIENT_ID',
+    },
+    sandboxClientSecret: {
+      doc: 'client_secret of the sandbox demo client; hashed at start-up, never stored in clear.',
+      format: String,
+      default: 'sandbox-demo-secret-change-me',
+      env: 'GATEWAY_SANDBOX_CLIENT_SECRET',
+      sensitive: true,
+    },
+    verifiedCacheSize: {
+      doc: 'How many verified (client_id, secret) pairs are remembered so the salted hash is not recomputed per request.',
+      format: positiveInt,
+      default: 10000,
+    },
+  },
+  auth: {
+    issuer: { doc: 'Expected (and, when issuing, written) JWT iss.', format: String, default: 'https://sandbox.bank-gateway.local', env: 'JWT_ISSUER' },
+    audience: { doc: 'Expected JWT aud.', format: String, default: 'bank-api-gateway', env: 'JWT_AUDIENCE' },
+    algorithms: {
+      doc: 'Accepted JWT algorithms (asymmetric only: RS256, RS384, RS512, ES256, ES384, PS256).',
+      format: (v: unknown) => {
+        const ok = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'];
+        if (!Array.isArray(v) || v.length === 0 || v.some((a) => !ok.includes(a))) {
+          throw new Error(`must be a non-empty list drawn from ${ok.join(', ')}`);
+        }
+      },
+      default: ['RS256'],
+    },
+    issueTokens: {
+      doc: 'Serve POST /oauth/token (client-credentials grant) signed with a local key.',
+      format: Boolean,
+      default: true,
+      env: 'GATEWAY_ISSUE_TOKENS',
+    },
+    signingKeyFile: {
+      doc: 'PEM private key used to sign tokens; empty in the sandbox generates an ephemeral key at start-up.',
+      format: String,
+      default: '',
+      env: 'JWT_SIGNING_KEY_FILE',
+    },
+    publicKeyFile: {
+      doc: 'PEM public key of an external token issuer (qa/prod).',
+      format: String,
+      default: '',
+      env: 'JWT_PUBLIC_KEY_FILE',
+    },
+    jwksUri: {
+      doc: 'JWKS URL of an external token issuer (qa/prod); keys are cached.',
+      format: optionalUrl,
+      default: '',
+      env: 'JWT_JWKS_URI',
+    },
+    tokenTtlSeconds: { doc: 'Lifetime of issued access tokens.', format: positiveInt, default: 3600, env: 'JWT_TTL_SECONDS' },
+    clockToleranceSeconds: { doc: 'Allowed clock skew for exp/nbf.', format: nonNegativeInt('auth.clockToleranceSeconds'), default: 5 },
+    verifiedCacheSize: { doc: 'Verified tokens remembered until they expire.', format: positiveInt, default: 10000 },
+  },
+  policies: {
+    chain: {
+      doc: 'Ordered list of policies every API call passes through (names from src/policies/registry.ts).',
+      format: Array,
+      default: [
+        'client-id-enforcement',
+        'jwt-validation',
+        'rate-limiting',
+        'json-threat-protection',
+        'x-invoker-headers',
+        'contract-validation',
+        'idempotency',
+      ],
+    },
+    bodyLimit: { doc: 'Maximum request body size (bytes or "100kb").', format: String, default: '100kb', env: 'GATEWAY_BODY_LIMIT' },
+    cors: {
+      origins: {
+        doc: 'Origins allowed to call the APIs from a browser (empty list: no CORS).',
+        format: Array,
+        default: [],
+        env: 'GATEWAY_CORS_ORIGINS',
+      },
+    },
+    rateLimit: rateLimitSchema,
+    jsonThreat: jsonThreatSchema,
+    invoker: {
+      julianDateMaxSkewDays: {
+        doc: 'Correspondent X-Invoker-TxId: maximum distance in days between its Julian date and today (0 disables the check).',
+        format: nonNegativeInt('policies.invoker.julianDateMaxSkewDays'),
+        default: 0,
+      },
+    },
+  },
+  validation: {
+    responses: {
+      doc: 'Validate responses against the contract: off, log (drift logged as an error) or fail (500, used by tests).',
+      format: ['off', 'log', 'fail'],
+      default: 'log',
+      env: 'GATEWAY_VALIDATE_RESPONSES',
+    },
+  },
+  idempotency: {
+    store: { doc: 'Idempotency record store (memory; redis is the planned shared store).', format: ['memory'], default: 'memory' },
+    ttlSeconds: { doc: 'How long a completed idempotent answer is replayed.', format: positiveInt, default: 86400 },
+    waitForInFlightMs: {
+      doc: 'How long a duplicate of an in-flight request waits for the first one before getting 409.',
+      format: nonNegativeInt('idempotency.waitForInFlightMs'),
+      default: 15000,
+    },
+  },
+  backends,
+  sandbox: {
+    enabled: {
+      doc: 'Start the simulated cores on loopback and point every backend without a baseUrl at them.',
+      format: Boolean,
+      default: true,
+      env: 'GATEWAY_SANDBOX',
+    },
+    port: { doc: 'Port of the simulated cores (0 picks a free one).', format: 'port', default: 0, env: 'GATEWAY_SANDBOX_PORT' },
+    faultInjection: {
+      doc: 'Honour X-Sandbox-Fault headers and the /sandbox/faults admin API (sandbox profile only).',
+      format: Boolean,
+      default: true,
+    },
+  },
+  facilito: {
+    otpTtlSeconds: { doc: 'Lifetime of a Facilito withdrawal OTP.', format: positiveInt, default: 300, env: 'FACILITO_OTP_TTL_SECONDS' },
+    otpMaxAttempts: { doc: 'Wrong OTP attempts before the OTP is burned.', format: positiveInt, default: 3 },
+  },
+};
+
+export function createConfigSchema() {
+  return convict(schema);
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as amf from 'amf-client-js';
+import { projectPath } from '../paths';
+
+export const CONTRACT_APIS = [
+  { name: 'collections-management', basePath: '/collections-management' },
+  { name: 'transfers-management', basePath: '/transfers-management' },
+  { name: 'facilito', basePath: '/facilito' },
+] as const;
+
+export interface RamlReport {
+  conforms: boolean;
+  violations: Array<{ level: string; message: string; location?: string; position?: string }>;
+}
+
+export const ramlFile = (api: string) => projectPath('raml', api, 'api.raml');
+export const specFile = (api: string) => projectPath('apis', api, 'openapi.json');
+
+/** Parses and validates a RAML 1.0 document with MuleSoft's own parser (AMF). */
+export async function parseRaml(file: string): Promise<{ unit: amf.BaseUnit; report: RamlReport }> {
+  const client = amf.RAMLConfiguration.RAML10().baseUnitClient();
+  const parsed = await client.parseDocument(pathToFileURL(file).href);
+  const validated = await client.validate(parsed.baseUnit);
+  const results = [...parsed.results, ...validated.results];
+  return {
+    unit: parsed.baseUnit,
+    report: {
+      conforms: parsed.conforms && validated.conforms && results.length === 0,
+      violations: results.map((r) => ({
+        level: r.severityLevel,
+        message: r.message,
+        location: r.location ? path.relative(projectPath(), new URL(r.location).pathname) : undefined,
+        position: r.position ? `${r.position.start.line}:${r.position.start.column}` : undefined,
+      })),
+    },
+  };
+}
+
+type Json = any;
+
+/**
+ * Post-processing of AMF's OAS 3.0 rendering, each step a documented decision:
+ *  - servers: the gateway's mount path (environments are listed by the docs portal);
+ *  - multipleOf 0.01 becomes format decimal2 (AJV's float multipleOf rejects valid amounts);
+ *  - the RAML OAuth 2.0 scheme with client_id/client_secret headers becomes three OAS schemes.
+ */
+export function postProcess(doc: Json, basePath: string): Json {
+  doc.servers = [{ url: basePath, description: 'This gateway (see the portal for sandbox, QA and prod hosts)' }];
+  const walk = (node: Json): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    if (node.multipleOf === 0.01) {
+      delete node.multipleOf;
+      node.format = 'decimal2';
+    }
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'servers' && node !== doc) delete node[k];
+      else walk(v);
+    }
+  };
+  walk(doc.paths);
+  walk(doc.components);
+  doc.components = doc.components ?? {};
+  delete doc.components['x-amf-securitySchemes'];
+  doc.components.securitySchemes = {
+    clientId: { type: 'apiKey', in: 'header', name: 'client_id', description: "The client application's id." },
+    clientSecret: { type: 'apiKey', in: 'header', name: 'client_secret', description: "The client application's secret." },
+    bearerAuth: {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'Access token from POST /oauth/token (client-credentials grant, issued to the same client_id).',
+    },
+  };
+  doc.security = [{ clientId: [], clientSecret: [], bearerAuth: [] }];
+  for (const item of Object.values<Json>(doc.paths ?? {})) {
+    for (const op of Object.values<Json>(item)) {
+      if (op && typeof op === 'object' && 'x-amf-security' in op) delete op['x-amf-security'];
+    }
+  }
+  return doc;
+}
+
+/** RAML -> OpenAPI 3.0 (JSON text) through AMF's compatibility pipeline. */
+export async function ramlToOpenApi(api: string, basePath: string): Promise<{ json: string; report: RamlReport }> {
+  const { unit, report } = await parseRaml(ramlFile(api));
+  const oas = amf.OASConfiguration.OAS30().baseUnitClient();
+  const transformed = oas.transform(unit, amf.PipelineId.Compatibility);
+  const rendered = JSON.parse(oas.render(transformed.baseUnit, 'application/json'));
+  return { json: `${JSON.stringify(postProcess(rendered, basePath), null, 2)}\n`, report };
+}

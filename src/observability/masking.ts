@@ -1,0 +1,83 @@
+/**
+ * Masks secrets and personal data before anything is logged. Secrets disappear entirely;
+ * identifiers keep their last four characters so support can still correlate.
+ */
+const SECRET_KEYS = new Set(
+  [
+    'client_secret',
+    'authorization',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'token',
+    'password',
+    'secret',
+    'otp',
+    'x-invoker-sessionkey',
+    'x-security-token',
+    'x-security-clientsecret',
+    'devicefingerprint',
+    'x-ident-devicefingerprint',
+    'cookie',
+    'set-cookie',
+    'idempotency-key',
+  ].map((k) => k.toLowerCase()),
+);
+
+const PERSONAL_KEYS = new Set(
+  [
+    'acctid',
+    'idcuenta',
+    'idcredito',
+    'identserialnum',
+    'cedula',
+    'identificacion',
+    'cellphone',
+    'phone',
+    'phonenumadditional',
+    'cardnumber',
+    'pan',
+    'fullname',
+    'lastname',
+    'nombretitular',
+    'addr1',
+    'addres',
+    'x-invoker-custid',
+    'x-security-custloginid',
+    'x-invoker-useripaddress',
+    'x-invoker-usermacaddress',
+    'x-invoker-user',
+    'x-invoker-modifieruser',
+    'adviserid',
+  ].map((k) => k.toLowerCase()),
+);
+
+export function maskValue(value: unknown): string {
+  const s = String(value);
+  if (s.length <= 4) return '****';
+  return `${'*'.repeat(Math.min(s.length - 4, 12))}${s.slice(-4)}`;
+}
+
+const LONG_DIGITS = /\d{6,}/g;
+/** Masks any run of 6+ digits in free text (URLs, messages): account, card and id numbers. */
+export function maskDigits(text: string): string {
+  return text.replace(LONG_DIGITS, (m) => maskValue(m));
+}
+
+/** Deep copy with secrets removed and personal data masked. Cycles and depth are bounded. */
+export function mask(value: unknown, depth = 0): unknown {
+  if (depth > 12) return '[depth]';
+  if (Array.isArray(value)) return value.map((v) => mask(v, depth + 1));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const key = k.toLowerCase();
+      if (SECRET_KEYS.has(key)) out[k] = '[REDACTED]';
+      else if (PERSONAL_KEYS.has(key) && (typeof v === 'string' || typeof v === 'number')) out[k] = maskValue(v);
+      else out[k] = mask(v, depth + 1);
+    }
+    return out;
+  }
+  if (typeof value === 'string') return maskDigits(value);
+  return value;
+}

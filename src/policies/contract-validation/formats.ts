@@ -1,0 +1,14 @@
+/**
+ * Custom formats the generated OpenAPI uses. RAML's `multipleOf: 0.01` is rewritten to
+ * format decimal2 at build time: AJV's floating-point multipleOf rejects amounts like 100.29.
+ */
+export function isDecimal2(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return false;
+  // the shortest round-trip text of the number is what the client wrote (100.1 for 100.10)
+  const text = String(v);
+  if (/e/i.test(text)) return false;
+  const dot = text.indexOf('.');
+  return dot === -1 || text.length - dot - 1 <= 2;
+}
+
+export const CONTRACT_FORMATS = { decimal2: { type: 'number' as const, validate: isDecimal2 } };

@@ -1,0 +1,105 @@
+/**
+ * Idempotency records. The store is a seam chosen by name (idempotency.store): memory here; a
+ * shared store (Redis: SET NX PX for claim, a keyspace notification or polling for waitFor) fits
+ * the same interface.
+ */
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export interface IdempotencyRecord {
+  fingerprint: string;
+  state: 'in-flight' | 'done';
+  response?: StoredResponse;
+}
+
+export type ClaimResult = { claimed: true } | { claimed: false; record: IdempotencyRecord };
+
+export interface IdempotencyStore {
+  /** Atomically claims the key for a new request, or returns what is already there. */
+  claim(key: string, fingerprint: string): Promise<ClaimResult>;
+  /** Stores the final answer, replayed to every later duplicate until the TTL expires. */
+  complete(key: string, response: StoredResponse): Promise<void>;
+  /** Forgets an in-flight claim whose outcome is not final, so a retry can run again. */
+  release(key: string): Promise<void>;
+  /** Waits until an in-flight key completes or is released; undefined on timeout. */
+  waitFor(key: string, timeoutMs: number): Promise<IdempotencyRecord | undefined>;
+}
+
+interface Entry extends IdempotencyRecord {
+  expiresAt: number;
+  waiters: Array<(r: IdempotencyRecord | undefined) => void>;
+}
+
+export class MemoryIdempotencyStore implements IdempotencyStore {
+  private readonly entries = new Map<string, Entry>();
+  private lastSweep = Date.now();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly inFlightTtlMs = 5 * 60_000,
+  ) {}
+
+  private sweep(now: number): void {
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [k, e] of this.entries) if (e.expiresAt <= now) this.entries.delete(k);
+  }
+
+  async claim(key: string, fingerprint: string): Promise<ClaimResult> {
+    const now = Date.now();
+    this.sweep(now);
+    const existing = this.entries.get(key);
+    if (existing && existing.expiresAt > now) {
+      return { claimed: false, record: { fingerprint: existing.fingerprint, state: existing.state, response: existing.response } };
+    }
+    this.entries.set(key, { fingerprint, state: 'in-flight', expiresAt: now + this.inFlightTtlMs, waiters: [] });
+    return { claimed: true };
+  }
+
+  async complete(key: string, response: StoredResponse): Promise<void> {
+    const e = this.entries.get(key);
+    if (!e) return;
+    e.state = 'done';
+    e.response = response;
+    e.expiresAt = Date.now() + this.ttlMs;
+    const waiters = e.waiters.splice(0);
+    for (const w of waiters) w({ fingerprint: e.fingerprint, state: 'done', response });
+  }
+
+  async release(key: string): Promise<void> {
+    const e = this.entries.get(key);
+    if (!e || e.state === 'done') return;
+    this.entries.delete(key);
+    for (const w of e.waiters.splice(0)) w(undefined);
+  }
+
+  waitFor(key: string, timeoutMs: number): Promise<IdempotencyRecord | undefined> {
+    const e = this.entries.get(key);
+    if (!e) return Promise.resolve(undefined);
+    if (e.state === 'done') return Promise.resolve({ fingerprint: e.fingerprint, state: 'done', response: e.response });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        const i = e.waiters.indexOf(done);
+        if (i >= 0) e.waiters.splice(i, 1);
+        resolve({ fingerprint: e.fingerprint, state: 'in-flight' });
+      }, timeoutMs);
+      const done = (r: IdempotencyRecord | undefined) => {
+        clearTimeout(timer);
+        resolve(r);
+      };
+      e.waiters.push(done);
+    });
+  }
+}
+
+export function createIdempotencyStore(kind: string, ttlSeconds: number): IdempotencyStore {
+  switch (kind) {
+    case 'memory':
+      return new MemoryIdempotencyStore(ttlSeconds * 1000);
+    default:
+      throw new Error(`idempotency.store: unknown store "${kind}"`);
+  }
+}

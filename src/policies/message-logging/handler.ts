@@ -1,0 +1,53 @@
+import crypto from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { Logger } from '../../observability/logger';
+import type { GatewayMetrics } from '../../observability/metrics';
+import { maskDigits } from '../../observability/masking';
+import type { UpstreamCall } from '../../adapters/core-client';
+
+const CORRELATION = /^[\x21-\x7e]{1,64}$/;
+
+/**
+ * One JSON line per request (correlation id, client, operation, status, latency, upstream calls)
+ * plus the request metrics. Runs first, for every request, so rejections are logged too.
+ * At debug level the masked headers and body are logged as well.
+ */
+export function messageLogging(logger: Logger, metrics: GatewayMetrics): RequestHandler {
+  const debug = logger.isDebugEnabled();
+  return (req, res, next) => {
+    const start = process.hrtime.bigint();
+    const txId = req.get('x-invoker-txid');
+    const correlationId = txId && CORRELATION.test(txId) ? txId : crypto.randomUUID();
+    const upstream: UpstreamCall[] = [];
+    res.locals.correlationId = correlationId;
+    res.locals.upstream = upstream;
+    res.setHeader('X-Correlation-Id', correlationId);
+    res.once('finish', () => {
+      const latencyMs = Number(process.hrtime.bigint() - start) / 1e6;
+      const api = (res.locals.apiName as string | undefined) ?? 'gateway';
+      const route = (res.locals.operation?.operationId as string | undefined) ?? (res.locals.routeLabel as string | undefined) ?? 'unmatched';
+      const status = res.statusCode;
+      const labels = { api, route, method: req.method, status: String(status) };
+      metrics.requests.inc(labels);
+      metrics.latency.observe(labels, latencyMs / 1000);
+      const entry: Record<string, unknown> = {
+        correlationId,
+        clientId: res.locals.client?.clientId,
+        api,
+        operation: route,
+        method: req.method,
+        path: maskDigits(req.originalUrl),
+        status,
+        latencyMs: Math.round(latencyMs * 1000) / 1000,
+      };
+      if (upstream.length) entry.upstream = upstream;
+      if (res.locals.error) entry.errorCode = res.locals.error.errorCode;
+      if (debug) {
+        entry.requestHeaders = req.headers;
+        if (req.body !== undefined) entry.requestBody = req.body;
+      }
+      logger.info('request', entry);
+    });
+    next();
+  };
+}

@@ -1,0 +1,40 @@
+import express, { Router } from 'express';
+import { GatewayError } from '../errors/gateway-error';
+import { FAULT_KINDS, type FaultKind } from './faults';
+import { BACKENDS } from '../config/schema';
+import type { SandboxHandle } from './server';
+
+/**
+ * Sandbox-only admin API (never mounted in qa/prod): queue faults on a simulated core, and read
+ * what the simulated cores deliver out of band (the OTPs they "send" to customers).
+ */
+export function createSandboxAdminRouter(sandbox: SandboxHandle): Router {
+  const router = Router();
+  router.use(express.json({ limit: '8kb' }));
+  router.get('/faults', (_req, res) => {
+    res.json({ faults: sandbox.faults.pending() });
+  });
+  router.post('/faults', (req, res) => {
+    const { backend, fault, times = 1, arg, pathContains } = (req.body ?? {}) as Record<string, unknown>;
+    if (typeof backend !== 'string' || !(BACKENDS as readonly string[]).includes(backend)) {
+      throw GatewayError.of('BAD_REQUEST', `backend must be one of ${BACKENDS.join(', ')}`);
+    }
+    if (typeof fault !== 'string' || !(FAULT_KINDS as readonly string[]).includes(fault)) {
+      throw GatewayError.of('BAD_REQUEST', `fault must be one of ${FAULT_KINDS.join(', ')}`);
+    }
+    if (!Number.isInteger(times) || (times as number) < 1 || (times as number) > 1000) throw GatewayError.of('BAD_REQUEST', 'times must be an integer 1-1000');
+    sandbox.faults.enqueue({
+      backend,
+      kind: fault as FaultKind,
+      arg: typeof arg === 'number' ? arg : undefined,
+      pathContains: typeof pathContains === 'string' ? pathContains : undefined,
+      remaining: times as number,
+    });
+    res.status(201).json({ faults: sandbox.faults.pending() });
+  });
+  router.delete('/faults', (_req, res) => {
+    sandbox.faults.clear();
+    res.status(204).end();
+  });
+  return router;
+}
