@@ -15,7 +15,7 @@ describe('F1 GET /facilito/v1/customers/{Cedula}/account', () => {
       Resultado: 0,
       Mensaje: 'Transaccion OK',
       Identificacion: '1234567890',
-      IDcuenta: '24517151999',
+      IDcuenta: '40010000001',
       NombreTitular: 'NEY ARANA',
       Descripcion: 'CUENTA DE AHORROS',
     });

@@ -63,6 +63,8 @@ export class Ledger {
   private seq = 0;
 
   addAccount(a: Omit<Account, 'pocketBalanceCents' | 'description'> & Partial<Pick<Account, 'pocketBalanceCents' | 'description'>>): Account {
+    // fixtures of different APIs must not silently overwrite each other's accounts
+    if (this.accounts.has(a.acctId)) throw new Error(`sandbox fixture: account ${a.acctId} is seeded twice`);
     const acct: Account = { pocketBalanceCents: 0, description: 'CUENTA DE AHORROS', ...a };
     this.accounts.set(acct.acctId, acct);
     return acct;
