@@ -1,18 +1,17 @@
 import express, { Router } from 'express';
 import type { GatewayServices } from '../services';
 import { GatewayError } from '../errors/gateway-error';
+import type { GatewayErrorKey } from '../errors/catalog';
 
 /** RFC 6749 error: the bank's envelope plus the standard `error` / `error_description` fields. */
-function oauthError(status: number, error: string, description: string, errorCode: string, headers: Record<string, string> = {}) {
-  return new GatewayError({
-    status,
-    errorCode,
-    errorType: 'SEC',
-    errorDesc: description,
+function oauthError(key: GatewayErrorKey, error: string, description: string, headers: Record<string, string> = {}) {
+  return GatewayError.of(key, description, {
     headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache', ...headers },
     extra: { error, error_description: description },
   });
 }
+
+const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="bank-api-gateway"' };
 
 function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
   const m = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
@@ -33,30 +32,29 @@ export function createOAuthRouter(services: GatewayServices): Router {
   router.post('/oauth/token', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
     res.locals.routeLabel = 'oauth-token';
     if (!req.is('application/x-www-form-urlencoded')) {
-      throw oauthError(400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded', 'GW-400-10');
+      throw oauthError('OAUTH_INVALID_REQUEST', 'invalid_request', 'The token request must be application/x-www-form-urlencoded');
     }
     const form = (req.body ?? {}) as Record<string, string>;
     const basic = basicCredentials(req.get('authorization'));
     if (basic && (form.client_id || form.client_secret) && form.client_id !== basic.id) {
-      throw oauthError(400, 'invalid_request', 'Use one client authentication method: HTTP Basic or form fields, not both', 'GW-400-10');
+      throw oauthError('OAUTH_INVALID_REQUEST', 'invalid_request', 'Use one client authentication method: HTTP Basic or form fields, not both');
     }
-    if (form.grant_type === undefined) throw oauthError(400, 'invalid_request', 'grant_type is required (client_credentials)', 'GW-400-10');
+    if (form.grant_type === undefined) throw oauthError('OAUTH_INVALID_REQUEST', 'invalid_request', 'grant_type is required (client_credentials)');
     if (form.grant_type !== 'client_credentials') {
-      throw oauthError(400, 'unsupported_grant_type', `grant_type ${form.grant_type} is not supported; use client_credentials`, 'GW-400-11');
+      throw oauthError('OAUTH_UNSUPPORTED_GRANT', 'unsupported_grant_type', `grant_type ${form.grant_type} is not supported; use client_credentials`);
     }
     const id = basic?.id ?? form.client_id;
     const secret = basic?.secret ?? form.client_secret;
     if (!id || !secret) {
-      throw oauthError(401, 'invalid_client', 'Client authentication is required (HTTP Basic or client_id and client_secret)', 'GW-401-02', {
-        'WWW-Authenticate': 'Basic realm="bank-api-gateway"',
-      });
+      throw oauthError('INVALID_CLIENT', 'invalid_client', 'Client authentication is required (HTTP Basic or client_id and client_secret)', BASIC_CHALLENGE);
     }
     let client;
     try {
       client = await services.clients.authenticate(id, secret);
     } catch (e) {
       const gw = e as GatewayError;
-      throw oauthError(gw.status === 403 ? 400 : 401, gw.status === 403 ? 'unauthorized_client' : 'invalid_client', gw.errorDesc, gw.errorCode, gw.status === 403 ? {} : { 'WWW-Authenticate': 'Basic realm="bank-api-gateway"' });
+      if (gw.status === 403) throw oauthError('OAUTH_UNAUTHORIZED_CLIENT', 'unauthorized_client', gw.errorDesc);
+      throw oauthError('INVALID_CLIENT', 'invalid_client', gw.errorDesc, BASIC_CHALLENGE);
     }
     res.locals.client = client;
     const { token, expiresIn } = services.tokens.issue(client);

@@ -63,7 +63,7 @@ export function describeValidationErrors(items: ValidationItem[]): string {
   const seen = new Set<string>();
   const parts: string[] = [];
   for (const item of items) {
-    let path = item.path ?? '';
+    let path = (item.path ?? '').replace(/^[./]/, '.').replace(/\//g, '.');
     const msg = item.message ?? 'is invalid';
     // AJV names the missing property in the message, EOV sometimes in the path only
     const required = /^must have required property '([^']+)'$/.exec(msg);

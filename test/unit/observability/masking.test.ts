@@ -1,0 +1,35 @@
+import { PassThrough } from 'node:stream';
+import { mask, maskDigits } from '../../../src/observability/masking';
+import { createLogger } from '../../../src/observability/logger';
+
+describe('masking', () => {
+  it('when secrets appear under any casing, then they are removed entirely', () => {
+    const out = mask({ client_secret: 'abc', Authorization: 'Bearer xyz', nested: { OTP: '123456', access_token: 't' } }) as Record<string, any>;
+    expect(out.client_secret).toBe('[REDACTED]');
+    expect(out.Authorization).toBe('[REDACTED]');
+    expect(out.nested.OTP).toBe('[REDACTED]');
+    expect(out.nested.access_token).toBe('[REDACTED]');
+  });
+
+  it('when personal data appears, then only the last four characters remain', () => {
+    const out = mask({ xFerInfo: { depAcctIdFrom: { acctId: '24517151999' } }, govIssueIdent: { identSerialNum: '1234567890' }, IDcuenta: '40010000001' }) as any;
+    expect(out.xFerInfo.depAcctIdFrom.acctId).toBe('*******1999');
+    expect(out.govIssueIdent.identSerialNum).toBe('******7890');
+    expect(out.IDcuenta).toBe('*******0001');
+  });
+
+  it('when long digit runs appear in free text or URLs, then they are masked', () => {
+    expect(maskDigits('/facilito/v1/customers/1234567890/account')).toBe('/facilito/v1/customers/******7890/account');
+    expect(maskDigits('card 4111111111111111 used')).not.toContain('4111111111111111');
+  });
+
+  it('when the logger writes an entry, then nothing sensitive reaches the transport', () => {
+    const stream = new PassThrough();
+    let out = '';
+    stream.on('data', (c) => (out += c));
+    const logger = createLogger({ level: 'debug', stream });
+    logger.info('request', { requestHeaders: { client_secret: 'topsecret', authorization: 'Bearer eyJhbGciOi.payload.sig' }, requestBody: { OTP: '998877', Cedula: '1234567890' } });
+    expect(out).not.toMatch(/topsecret|eyJhbGciOi|998877|1234567890/);
+    expect(out).toContain('[REDACTED]');
+  });
+});
