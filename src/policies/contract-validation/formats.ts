@@ -3,7 +3,8 @@
  * format decimal2 at build time: AJV's floating-point multipleOf rejects amounts like 100.29.
  */
 export function isDecimal2(v: unknown): boolean {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return false;
+  // sign is the schema's minimum (Amount 0.01, NonNegativeAmount 0): zero fees must pass here
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return false;
   // the shortest round-trip text of the number is what the client wrote (100.1 for 100.10)
   const text = String(v);
   if (/e/i.test(text)) return false;
