@@ -1,8 +1,13 @@
 import type { RouteDefinition } from '../../src/routing/types';
+import { GatewayError } from '../../src/errors/gateway-error';
+import { isOutcomeUnknown } from '../../src/adapters/core-errors';
 import type { FacilitoPorts } from './ports';
 import { RESULTADO } from './results';
+import { facilitoReference, idAutorizacion, settle, transactionIdempotency } from './transactions';
 
-/** Facilito's route table: one row per operation. */
+const OK = { Resultado: RESULTADO.OK, Mensaje: 'Transaccion OK' };
+
+/** Facilito's route table: one row per operation (F1-F7 of the integration note). */
 export const facilitoRoutes: RouteDefinition<FacilitoPorts>[] = [
   {
     operationId: 'getCustomerAccount',
@@ -12,15 +17,105 @@ export const facilitoRoutes: RouteDefinition<FacilitoPorts>[] = [
       const acct = await ports.cash.mainAccount(params.Cedula, call);
       return {
         status: 200,
+        body: { ...OK, Identificacion: acct.holderId, IDcuenta: acct.acctId, NombreTitular: acct.holderName, Descripcion: acct.description },
+      };
+    },
+  },
+  {
+    operationId: 'createDeposit',
+    method: 'post',
+    path: '/v1/deposits',
+    moneyMoving: true,
+    idempotency: transactionIdempotency,
+    async handle({ body, ports, call }) {
+      const posting = await settle(body.IdFacilito, () =>
+        ports.cash.deposit({ reference: facilitoReference(body.IdFacilito), acctId: body.IDcuenta, amount: body.Valor }, call),
+      );
+      return { status: 200, body: { ...OK, IdAutorizacion: idAutorizacion(posting.authorizationId) } };
+    },
+  },
+  {
+    operationId: 'getCustomerCredits',
+    method: 'get',
+    path: '/v1/customers/{Cedula}/credits',
+    async handle({ params, ports, call }) {
+      const res = await ports.cash.customerLoans(params.Cedula, call);
+      return {
+        status: 200,
         body: {
-          Resultado: RESULTADO.OK,
-          Mensaje: 'Transaccion OK',
-          Identificacion: acct.holderId,
-          IDcuenta: acct.acctId,
-          NombreTitular: acct.holderName,
-          Descripcion: acct.description,
+          ...OK,
+          NombreTitular: res.holderName,
+          DetalleCredito: res.loans.map((l) => ({ IDCredito: l.loanId, Descripcion: l.description, ValorMinimo: l.minimumDue, ValorTotal: l.pending })),
         },
       };
+    },
+  },
+  {
+    operationId: 'createCreditPayment',
+    method: 'post',
+    path: '/v1/credit-payments',
+    moneyMoving: true,
+    idempotency: transactionIdempotency,
+    async handle({ body, ports, call }) {
+      const posting = await settle(body.IdFacilito, () =>
+        ports.cash.payLoan({ reference: facilitoReference(body.IdFacilito), loanId: body.IDCredito, amount: body.Valor }, call),
+      );
+      return { status: 200, body: { ...OK, IdAutorizacion: idAutorizacion(posting.authorizationId) } };
+    },
+  },
+  {
+    operationId: 'requestOtp',
+    method: 'post',
+    path: '/v1/otp',
+    async handle({ body, ports, call, config }) {
+      const { otpTtlSeconds, otpMaxAttempts } = config.facilito;
+      try {
+        await ports.cash.requestOtp({ acctId: body.IDcuenta, amount: body.Valor, ttlSeconds: otpTtlSeconds, maxAttempts: otpMaxAttempts }, call);
+      } catch (e) {
+        if (!isOutcomeUnknown(e)) throw e;
+        throw new GatewayError({
+          status: 504,
+          errorCode: e.errorCode,
+          errorType: e.errorType,
+          errorDesc: 'Outcome unknown: Bankmaster did not confirm in time whether the OTP was sent. Request a new OTP (it replaces any previous one)',
+          detail: e.detail,
+        });
+      }
+      // the OTP goes to the customer (SMS), never into this answer
+      return { status: 200, body: { Resultado: RESULTADO.OK, Mensaje: `OTP enviada al cliente; vence en ${Math.round(otpTtlSeconds / 60) || 1} minuto(s)` } };
+    },
+  },
+  {
+    operationId: 'createWithdrawal',
+    method: 'post',
+    path: '/v1/withdrawals',
+    moneyMoving: true,
+    idempotency: transactionIdempotency,
+    async handle({ body, ports, call }) {
+      const posting = await settle(body.IdFacilito, () =>
+        ports.cash.withdraw(
+          { reference: facilitoReference(body.IdFacilito), acctId: body.IDcuenta, amount: body.Valor, otp: body.OTP, operationType: body.TipoOperacion },
+          call,
+        ),
+      );
+      return { status: 200, body: { ...OK, IdAutorizacion: idAutorizacion(posting.authorizationId) } };
+    },
+  },
+  {
+    operationId: 'createReversal',
+    method: 'post',
+    path: '/v1/reversals',
+    moneyMoving: true,
+    // Bankmaster answers a repeated reversal with the first one: IdFacilito needs no gateway key
+    // here (which keeps a repeat's answer the same before and after a gateway restart).
+    idempotency: { scope: 'facilito-reversals' },
+    async handle({ body, ports, call }) {
+      await settle(
+        body.IdFacilito,
+        () => ports.cash.reverse({ reference: facilitoReference(body.IdFacilito), amount: body.ValorPagar }, call),
+        'Repeat the reversal with the same IdFacilito and ValorPagar to learn the result (it is applied at most once)',
+      );
+      return { status: 200, body: { Resultado: RESULTADO.OK, Mensaje: 'Reverso OK' } };
     },
   },
 ];

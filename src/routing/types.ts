@@ -19,6 +19,8 @@ export interface IdempotencyRule {
   naturalKey?: (req: Request) => string | undefined;
   /** Routes sharing a scope share one key space (an IdFacilito is unique across deposit, payment and withdrawal). */
   scope?: string;
+  /** How the natural key is named to the client in 409/422 messages (e.g. IdFacilito); default "transaction reference". */
+  keyName?: string;
 }
 
 export interface OperationResult {

@@ -3,6 +3,7 @@ import { GatewayError } from '../errors/gateway-error';
 import { FAULT_KINDS, type FaultKind } from './faults';
 import { BACKENDS } from '../config/schema';
 import type { SandboxHandle } from './server';
+import { sandboxOtp } from './cores/bankmaster/cash';
 
 /**
  * Sandbox-only admin API (never mounted in qa/prod): queue faults on a simulated core, and read
@@ -35,6 +36,12 @@ export function createSandboxAdminRouter(sandbox: SandboxHandle): Router {
   router.delete('/faults', (_req, res) => {
     sandbox.faults.clear();
     res.status(204).end();
+  });
+  // Facilito withdrawals: the OTP the simulated Bankmaster "sent" to the account holder.
+  router.get('/otp/:IDcuenta', (req, res) => {
+    const otp = sandboxOtp(sandbox.state, req.params.IDcuenta);
+    if (!otp) throw GatewayError.of('NOT_FOUND', `No OTP was sent for account ${req.params.IDcuenta}; request one with POST /facilito/v1/otp`);
+    res.json(otp);
   });
   return router;
 }

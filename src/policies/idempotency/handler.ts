@@ -46,7 +46,7 @@ export const idempotency: PolicyDefinition = {
       const natural = route.idempotency.naturalKey?.(req);
       const key = header ?? natural;
       if (key === undefined || key === '') return next();
-      const source = header !== undefined ? 'Idempotency-Key' : 'transaction reference';
+      const source = header !== undefined ? 'Idempotency-Key' : (route.idempotency.keyName ?? 'transaction reference');
       const scope = route.idempotency.scope ?? `${api.name}:${route.operationId}`;
       const fullKey = `${res.locals.client?.clientId}|${scope}|${header !== undefined ? 'h' : 'n'}|${key}`;
       const fingerprint = crypto
