@@ -64,7 +64,7 @@ export class BankmasterTransfersAdapter implements TransfersPort {
       creditAccount: t.toAcctId,
       creditAccountType: t.toAcctType,
       amount: String(toCents(t.amount)),
-      feeAmount: String(toCents(t.fee)),
+      feeAmount: t.fee === undefined ? undefined : String(toCents(t.fee)),
       concept: t.concept,
       office: t.branchFrom ?? BANKMASTER_OFFICE,
       destinationOffice: t.branchTo,

@@ -9,7 +9,7 @@ export interface BmTransferRq {
   creditAccount: string;
   creditAccountType?: string;
   amount: string;
-  feeAmount: string;
+  feeAmount?: string;
   concept?: string;
   office: string;
   destinationOffice?: string;

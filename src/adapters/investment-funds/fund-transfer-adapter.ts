@@ -1,6 +1,6 @@
 import type { CoreClient, CallContext } from '../core-client';
 import type { FundTransfer, InvestmentFundPort } from '../ports/investment-fund';
-import { withCatalog } from '../error-catalog';
+import { withDealFallback } from '../bankmaster/transfers-errors';
 import { INVESTMENT_FUND_ERRORS } from '../catalogs/investment-fund';
 import { toCents } from '../bankmaster/conventions';
 
@@ -27,7 +27,7 @@ export class FundTransferAdapter implements InvestmentFundPort {
       office: t.branchFrom,
       workingDayFrame: t.workingDayFrame,
     };
-    const rs = await withCatalog(INVESTMENT_FUND_ERRORS, () =>
+    const rs = await withDealFallback(INVESTMENT_FUND_ERRORS, () =>
       this.core.call<IfTransferRs>({ operation: 'fund-transfer', method: 'POST', path: '/fund-transfers', body, idempotent: false }, ctx),
     );
     return { refId: rs.reference };

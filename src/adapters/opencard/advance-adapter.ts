@@ -1,6 +1,6 @@
 import type { CoreClient, CallContext } from '../core-client';
 import type { CardAdvance, CardAdvancePort } from '../ports/card-advance';
-import { withCatalog } from '../error-catalog';
+import { withDealFallback } from '../bankmaster/transfers-errors';
 import { CARD_ADVANCE_ERRORS } from '../catalogs/card-advance';
 import { toCents } from '../bankmaster/conventions';
 
@@ -29,7 +29,7 @@ export class OpenCardAdvanceAdapter implements CardAdvancePort {
       challengeApproval: a.approvalId,
       office: a.branchTo,
     };
-    const rs = await withCatalog(CARD_ADVANCE_ERRORS, () =>
+    const rs = await withDealFallback(CARD_ADVANCE_ERRORS, () =>
       this.core.call<OcAdvanceRs>({ operation: 'card-advance', method: 'POST', path: '/advances', body, idempotent: false }, ctx),
     );
     return { approvalId: rs.approvalId };

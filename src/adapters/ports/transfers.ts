@@ -11,7 +11,8 @@ export interface AccountTransfer {
   toAcctId: string;
   toAcctType?: string;
   amount: number;
-  fee: number;
+  /** The commission the channel quoted (POST /v1/fees); the core refuses another value. */
+  fee?: number;
   concept?: string;
   /** OWN: the holder of both accounts; PSE: the destination account's holder. */
   holder?: { idType: string; id: string };

@@ -11,7 +11,7 @@ import type {
   TrustChangeResult,
   TrustRelationship,
 } from '../ports/transfiya';
-import { withCatalog } from '../error-catalog';
+import { withDealFallback } from '../bankmaster/transfers-errors';
 import { TRANSFIYA_ERRORS } from '../catalogs/transfiya';
 import { fromCents, toCents } from '../bankmaster/conventions';
 import { CoreBusinessError } from '../core-errors';
@@ -25,7 +25,7 @@ export class TransfiyaAdapter implements TransfiyaPort {
   constructor(private readonly core: CoreClient) {}
 
   private call<T>(req: CoreRequest, ctx: CallContext): Promise<T> {
-    return withCatalog(TRANSFIYA_ERRORS, () => this.core.call<T>(req, ctx));
+    return withDealFallback(TRANSFIYA_ERRORS, () => this.core.call<T>(req, ctx));
   }
 
   async enrollment(idType: string, idNumber: string, cellPhone: string | undefined, ctx: CallContext): Promise<Enrollment> {
