@@ -1,11 +1,13 @@
 import type { ApiDefinition } from '../../src/routing/types';
 import { projectPath } from '../../src/paths';
+import { createCollectionsPorts, type CollectionsPorts } from './ports';
+import { collectionsRoutes } from './routes';
 
-/** collections-management: its operations land with the collections-management issue. */
-export const collectionsApi: ApiDefinition = {
+/** collections-management (001): ICS agreements, negotiations routed to their core, the decision engine, bill checks. */
+export const collectionsApi: ApiDefinition<CollectionsPorts> = {
   name: 'collections-management',
   basePath: '/collections-management',
   specFile: projectPath('apis', 'collections-management', 'openapi.json'),
-  routes: [],
-  createPorts: () => ({}),
+  routes: collectionsRoutes,
+  createPorts: createCollectionsPorts,
 };

@@ -1,5 +1,5 @@
-import { Router } from 'express';
 import type { CoreModule } from '../core-app';
+import { loanBookNegotiations } from '../bankmaster/negotiations';
 
-/** Simulated core capability: its operations land with the API issue that needs them. */
-export const starltNegotiations: CoreModule = () => Router();
+/** StarLT's negotiation marks: the same record and answers as Bankmaster's, on StarLT's own loan book. */
+export const starltNegotiations: CoreModule = loanBookNegotiations('starlt');
