@@ -1,11 +1,17 @@
 import type { ApiDefinition } from '../../src/routing/types';
 import { projectPath } from '../../src/paths';
+import { createTransfersPorts, type TransfersPorts } from './ports';
+import { transferRoutes } from './routes-transfers';
+import { transfiyaRoutes } from './routes-transfiya';
+import { createTransferKindCheck } from './transfer-kinds';
 
-/** transfers-management: its operations land with the transfers-management issue. */
-export const transfersApi: ApiDefinition = {
+const specFile = projectPath('apis', 'transfers-management', 'openapi.json');
+
+/** transfers-management (document 002): one row per operation, T1-T15. */
+export const transfersApi: ApiDefinition<TransfersPorts> = {
   name: 'transfers-management',
   basePath: '/transfers-management',
-  specFile: projectPath('apis', 'transfers-management', 'openapi.json'),
-  routes: [],
-  createPorts: () => ({}),
+  specFile,
+  routes: [...transferRoutes(createTransferKindCheck(specFile)), ...transfiyaRoutes],
+  createPorts: createTransfersPorts,
 };

@@ -54,6 +54,11 @@ export interface RouteDefinition<P = any> {
   moneyMoving?: boolean;
   idempotency?: IdempotencyRule;
   invokerProfile?: InvokerProfile;
+  /**
+   * Checks the contract validator cannot word clearly, run just before it (e.g. a body whose
+   * variant is chosen by a nested field: validate the chosen variant only). Throws GatewayError.
+   */
+  preValidate?: (req: Request) => void;
   handle: (ctx: OperationContext<P>) => Promise<OperationResult>;
 }
 

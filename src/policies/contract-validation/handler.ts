@@ -32,6 +32,7 @@ export const contractValidation: PolicyDefinition = {
         const length = Number(req.get('content-length') ?? (req.get('transfer-encoding') ? NaN : 0));
         if (length === 0) throw GatewayError.of('EMPTY_BODY', `The request body is required for ${route.method.toUpperCase()} ${api.basePath}${route.path}`);
       }
+      route?.preValidate?.(req);
       next();
     };
     const validators = OpenApiValidator.middleware({
