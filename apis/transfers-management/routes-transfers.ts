@@ -2,7 +2,7 @@ import type { RouteDefinition } from '../../src/routing/types';
 import { GatewayError } from '../../src/errors/gateway-error';
 import type { TransfersPorts } from './ports';
 import { ok, operationReference } from './references';
-import { toAccountTransfer, toCardAdvance, toCashDeposit, toFeeQuery, toFundTransfer, toPocketMove, depositKey } from './transfer-mappers';
+import { toAccountTransfer, toCardAdvance, toCashDeposit, toFeeQuery, toFundTransfer, toPocketMove, depositKey, normalizeDepositType } from './transfer-mappers';
 
 /** T2's consistency rule: the Transfiya channel (007 / 06) only quotes the Transfiya code. */
 export function checkFeeChannel(processingCode: string, channel?: string, subChannel?: string): void {
@@ -73,6 +73,7 @@ export const transferRoutes = (transferKindCheck: RouteDefinition['preValidate']
     moneyMoving: true,
     invokerProfile: 'correspondent-deposit',
     idempotency: { naturalKey: (req) => depositKey(req.body) },
+    preValidate: normalizeDepositType,
     async handle({ body, req, ports, call }) {
       const headers = { txId: req.get('X-Invoker-TxId'), processId: req.get('X-Invoker-ProcessId') };
       const receipt = await ports.transfers.deposit(toCashDeposit(body, headers), call);

@@ -80,6 +80,12 @@ export const toPocketMove = (b: any, reference: string): PocketMove => ({
 /** trn.type: the table's N / R and the example's spelled-out Normal / Reverso are the same two values. */
 export const depositType = (type: string): 'N' | 'R' => (type === 'R' || type === 'Reverso' ? 'R' : 'N');
 
+/** Before validation and idempotency: Normal / Reverso become N / R, so both spellings are one request. */
+export function normalizeDepositType(req: { body?: any }): void {
+  const trn = req.body?.trn;
+  if (trn && (trn.type === 'Normal' || trn.type === 'Reverso')) trn.type = depositType(trn.type);
+}
+
 export function toCashDeposit(b: any, headers: { txId?: string; processId?: string }): CashDeposit {
   const t = b.trn;
   return {

@@ -55,8 +55,9 @@ export interface RouteDefinition<P = any> {
   idempotency?: IdempotencyRule;
   invokerProfile?: InvokerProfile;
   /**
-   * Checks the contract validator cannot word clearly, run just before it (e.g. a body whose
-   * variant is chosen by a nested field: validate the chosen variant only). Throws GatewayError.
+   * Runs just before the contract validator (and so before idempotency): checks it cannot word
+   * clearly (a body variant chosen by a nested field) or a normalization of documented synonyms
+   * so that both spellings are one request. Throws GatewayError.
    */
   preValidate?: (req: Request) => void;
   handle: (ctx: OperationContext<P>) => Promise<OperationResult>;
