@@ -25,9 +25,12 @@ export const collectionsRoutes: RouteDefinition<CollectionsPorts>[] = [
     // no money moves, but a mark is registered in a core: never retried, a timeout is an unknown outcome
     moneyMoving: true,
     idempotency: {},
-    async handle({ body, ports, call }) {
+    async handle({ req, body, client, ports, call }) {
       const { core, command } = planNegotiation(body);
-      const receipt = await ports.negotiations[core].register(command, call);
+      // keys are chosen by each client: the core's reference is unique per client
+      const key = req.get('idempotency-key');
+      const reference = key === undefined ? undefined : `${client.clientId}:${key}`;
+      const receipt = await ports.negotiations[core].register({ ...command, reference }, call);
       return {
         status: 200,
         body: {

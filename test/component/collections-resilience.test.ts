@@ -78,6 +78,26 @@ describe('collections-management resilience', () => {
     expect(negotiations.length).toBe(registered + 1);
   });
 
+  it('when the answer of a negotiation with an Idempotency-Key is lost, then its retry gets the first mark, not a second one', async () => {
+    const negotiations = collectionsOf(t.sandbox.state).negotiations;
+    const registered = negotiations.length;
+    const key = { 'Idempotency-Key': 'lost-answer-0001' };
+    const send = (fault?: string) => {
+      const r = request(t.app).post(`${BASE}/v1/negotiations`).set(auth).set(NEGOTIATION_HEADERS).set(key);
+      return (fault ? r.set('X-Sandbox-Fault', fault) : r).send(negotiation('BM'));
+    };
+    const lost = await send('bankmaster:drop-reply');
+    expect(lost.status).toBe(504);
+    const before = t.sandbox.faults.hits.length;
+    const retry = await send();
+    expect(retry.status).toBe(200);
+    expect(retry.body.collection.state).toBe('Received');
+    // the key was released on 504, so the retry reached the core, which kept its first mark
+    expect(hitsSince(before, 'bankmaster')).toHaveLength(1);
+    expect((hitsSince(before, 'bankmaster')[0].body as { reference?: string }).reference).toBe('sandbox-demo-client:lost-answer-0001');
+    expect(negotiations.length).toBe(registered + 1);
+  });
+
   it('when the agreements core drops one connection of a read, then the ICS query is retried once and answered', async () => {
     t.sandbox.faults.enqueue({ backend: 'agreements', kind: 'reset', remaining: 1 });
     const res = await request(t.app)

@@ -10,7 +10,7 @@ import { fromNegotiationAnswer, toNegotiationRecord, type CoreNegotiationAnswer 
  * the transfers table (SQLCODE VAL "REGISTRO NO EXISTE" for an unknown obligation, NP TRX for an office).
  */
 export async function registerOnLoanBook(core: CoreClient, cmd: NegotiationCommand, ctx: CallContext): Promise<NegotiationReceipt> {
-  const body = { clientApp: { name: cmd.origin }, collection: toNegotiationRecord(cmd.collection, { alwaysOffice: true }) };
+  const body = { clientApp: { name: cmd.origin }, reference: cmd.reference, collection: toNegotiationRecord(cmd.collection, { alwaysOffice: true }) };
   const res = await withCatalog(TRANSFERS_ERRORS, () =>
     core.call<CoreNegotiationAnswer>({ operation: `negotiation-${cmd.mapping}`, method: 'POST', path: '/negotiations', body, idempotent: false }, ctx),
   );

@@ -18,7 +18,7 @@ export class OpencardNegotiationAdapter implements NegotiationsPort {
   async register(cmd: NegotiationCommand, ctx: CallContext): Promise<NegotiationReceipt> {
     const path = PATHS[cmd.origin];
     if (!path) throw new Error(`OpenCard does not hold ${cmd.origin} products`);
-    const body = { clientApp: { name: cmd.origin }, collection: toNegotiationRecord(cmd.collection, { alwaysOffice: false }) };
+    const body = { clientApp: { name: cmd.origin }, reference: cmd.reference, collection: toNegotiationRecord(cmd.collection, { alwaysOffice: false }) };
     const res = await withCatalog(CARD_ADVANCE_ERRORS, () =>
       this.core.call<CoreNegotiationAnswer>({ operation: `negotiation-${cmd.mapping}`, method: 'POST', path, body, idempotent: false }, ctx),
     );

@@ -42,6 +42,11 @@ export interface NegotiationCommand {
   origin: NegotiationOrigin;
   /** The routing-matrix row that produced the command (logs and tests). */
   mapping: string;
+  /**
+   * client_id:Idempotency-Key when the partner sent one. The cores keep one mark per reference, so
+   * a retry after an unknown outcome (the key is released on 5xx) gets the first mark, not a second.
+   */
+  reference?: string;
   collection: NegotiationCollection;
 }
 

@@ -5,11 +5,17 @@ import { collectionsOf, type CollectionsDomain, type Obligation, type Registered
 
 const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 
-/** Records the mark and answers like the cores do: the padded product number, a state, yyyymmdd, a description. */
+/**
+ * Records the mark and answers like the cores do: the padded product number, a state, yyyymmdd, a
+ * description. A reference already used answers its first mark again: the core keeps one per reference.
+ */
 export function registerMark(d: CollectionsDomain, system: RegisteredNegotiation['system'], body: Record<string, any>, obligation: Obligation) {
+  const key = typeof body.reference === 'string' ? `${system}|${body.reference}` : undefined;
+  const first = key && d.marksByReference.get(key);
+  if (first) return first;
   const state = obligation.rejectReason ? 'Rejected' : 'Received';
   d.negotiations.push({ system, clientApp: body.clientApp?.name, record: body.collection, state });
-  return {
+  const answer = {
     collection: {
       partyAcctRelRec: { acctId: body.collection.partyAcctRelRec.acctId },
       state,
@@ -17,6 +23,8 @@ export function registerMark(d: CollectionsDomain, system: RegisteredNegotiation
       desc: obligation.rejectReason ?? 'successful transaction',
     },
   };
+  if (key) d.marksByReference.set(key, answer);
+  return answer;
 }
 
 /**
