@@ -20,6 +20,7 @@ export const transfiyaRoutes: RouteDefinition<TransfersPorts>[] = [
     operationId: 'saveTransfiyaEnrollment',
     method: 'post',
     path: '/v1/transfiya/enrollment',
+    moneyMoving: true,
     idempotency: {},
     async handle({ body, ports, call }) {
       const g = body.govIssueIdent;
