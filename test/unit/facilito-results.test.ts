@@ -8,11 +8,10 @@ import { AUTORIZADOR_ERRORS } from '../../src/sandbox/fixtures/facilito-domain';
 import { LEDGER_ERRORS } from '../../src/sandbox/state/ledger';
 import { CoreBusinessError } from '../../src/adapters/core-errors';
 
-/** The Resultado table published in raml/facilito/api.raml: Resultado -> its HTTP column. */
+/** The Resultado table the Facilito RAML publishes (raml/facilito/docs/resultado.md): Resultado -> its HTTP column. */
 function publishedTable(): Map<number, string> {
-  const raml = fs.readFileSync(projectPath('raml', 'facilito', 'api.raml'), 'utf8');
-  const section = raml.slice(raml.indexOf('title: Resultado, Mensaje and errors'), raml.indexOf('title: "IdFacilito'));
-  const rows = [...section.matchAll(/^\s*\| (\d+) \| ([^|]+) \|/gm)];
+  const doc = fs.readFileSync(projectPath('raml', 'facilito', 'docs', 'resultado.md'), 'utf8');
+  const rows = [...doc.matchAll(/^\s*\| (\d+) \| ([^|]+) \|/gm)];
   return new Map(rows.map((m) => [Number(m[1]), m[2].trim()]));
 }
 
