@@ -82,7 +82,7 @@ export const facilitoRoutes: RouteDefinition<FacilitoPorts>[] = [
         });
       }
       // the OTP goes to the customer (SMS), never into this answer
-      return { status: 200, body: { Resultado: RESULTADO.OK, Mensaje: `OTP enviada al cliente; vence en ${Math.round(otpTtlSeconds / 60) || 1} minuto(s)` } };
+      return { status: 200, body: { Resultado: RESULTADO.OK, Mensaje: `OTP enviada al cliente; vence en ${otpTtlSeconds} segundos` } };
     },
   },
   {

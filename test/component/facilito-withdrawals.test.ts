@@ -28,7 +28,7 @@ describe('F5 POST /facilito/v1/otp and F6 POST /facilito/v1/withdrawals', () => 
     const res = await f.requestOtp({ IDcuenta: NEY.acct, Valor: 50000 });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['Mensaje', 'Resultado']);
-    expect(res.body).toEqual({ Resultado: 0, Mensaje: 'OTP enviada al cliente; vence en 2 minuto(s)' });
+    expect(res.body).toEqual({ Resultado: 0, Mensaje: 'OTP enviada al cliente; vence en 120 segundos' });
     const otp = await f.otpSentTo(NEY.acct);
     otpsSeen.push(otp);
     expect(otp).toMatch(/^[0-9]{6}$/);
@@ -145,6 +145,16 @@ describe('F5 POST /facilito/v1/otp and F6 POST /facilito/v1/withdrawals', () => 
     const other = await f.withdraw({ ...body, OTP: wrong(otp) });
     expect(other.status).toBe(422);
     expect(other.body.Resultado).toBe(18);
+  });
+
+  it('when two different withdrawals race with one OTP, then only one is paid and the other is told the OTP was used', async () => {
+    const otp = await otpFor(NEY.acct, 3000);
+    const before = balance(t, NEY.acct);
+    const delay = { 'X-Sandbox-Fault': 'bankmaster:delay=100' };
+    const [a, b] = await Promise.all([f.withdraw(withdrawal(NEY.acct, otp, 3000), delay), f.withdraw(withdrawal(NEY.acct, otp, 3000), delay)]);
+    expect([a.status, b.status].sort()).toEqual([200, 400]);
+    expect([a.body.Resultado, b.body.Resultado].sort((x, y) => x - y)).toEqual([0, 13]);
+    expect(before - balance(t, NEY.acct)).toBe(300_000);
   });
 
   it('when TipoOperacion or OTP is malformed, then 400 Resultado 1 naming the fields', async () => {
