@@ -1,0 +1,40 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import { serveTarget } from './target-process';
+
+/**
+ * The baseline: what any Express 5 reverse proxy costs. Same client requests as the gateway,
+ * forwarded to the same stub operations over a keep-alive agent (without one, http-proxy opens a
+ * connection per request), and none of the gateway's work: no auth, no parsing, no validation.
+ */
+export function createBaselineProxy(upstreamUrl: string): express.Express {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(
+    createProxyMiddleware({
+      target: upstreamUrl,
+      agent,
+      pathRewrite: {
+        '^/transfers-management/v1/transfers$': '/bankmaster/transfers',
+        '^/facilito/v1/customers/([^/]+)/account$': '/bankmaster/customers/$1/main-account',
+      },
+    }),
+  );
+  return app;
+}
+
+if (require.main === module) {
+  const upstream = process.env.BENCH_UPSTREAM_URL;
+  if (!upstream) throw new Error('BENCH_UPSTREAM_URL is required');
+  const server = http.createServer({ keepAliveTimeout: 65_000 }, createBaselineProxy(upstream));
+  server.listen(0, '127.0.0.1', () => {
+    serveTarget((server.address() as AddressInfo).port, async () => {
+      server.closeAllConnections();
+      server.close();
+    });
+  });
+}

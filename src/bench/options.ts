@@ -1,0 +1,76 @@
+/** The bench's command line: `npm run bench -- --duration=15 --rounds=5`, `npm run bench:smoke`. */
+export interface BenchOptions {
+  smoke: boolean;
+  connections: number;
+  durationSec: number;
+  warmupSec: number;
+  rounds: number;
+  rate: number;
+  fixedDurationSec: number;
+  fixedWarmupSec: number;
+  fixedRounds: number;
+  scenarios: string[];
+  /** Saturation targets: gateway and/or baseline. */
+  targets: string[];
+  saturation: boolean;
+  fixed: boolean;
+  /** Run the gateway under `node --cpu-prof`; the profile lands in <outDir>/profiles. */
+  profile: boolean;
+  outDir: string;
+}
+
+const DEFAULTS: BenchOptions = {
+  smoke: false,
+  connections: 50,
+  durationSec: 8,
+  warmupSec: 3,
+  rounds: 3,
+  rate: 1000,
+  fixedDurationSec: 5,
+  fixedWarmupSec: 2,
+  fixedRounds: 3,
+  scenarios: ['transfer', 'account'],
+  targets: ['baseline', 'gateway'],
+  saturation: true,
+  fixed: true,
+  profile: false,
+  outDir: 'bench-results',
+};
+
+const SMOKE: Partial<BenchOptions> = { durationSec: 1, warmupSec: 0.5, rounds: 1, fixedDurationSec: 1, fixedWarmupSec: 0.5, fixedRounds: 1 };
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const opts: BenchOptions = { ...DEFAULTS, smoke: argv.includes('--smoke') };
+  if (opts.smoke) Object.assign(opts, SMOKE);
+  for (const arg of argv) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new Error(`unknown argument ${arg}`);
+    const [, name, value] = m;
+    const num = () => {
+      const n = Number(value);
+      if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`);
+      return n;
+    };
+    const list = () => (value ?? '').split(',').filter(Boolean);
+    switch (name) {
+      case 'smoke':
+        break;
+      case 'connections': opts.connections = num(); break;
+      case 'duration': opts.durationSec = num(); break;
+      case 'warmup': opts.warmupSec = num(); break;
+      case 'rounds': opts.rounds = num(); break;
+      case 'rate': opts.rate = num(); break;
+      case 'fixed-duration': opts.fixedDurationSec = num(); break;
+      case 'fixed-rounds': opts.fixedRounds = num(); break;
+      case 'scenarios': opts.scenarios = list(); break;
+      case 'targets': opts.targets = list(); break;
+      case 'no-fixed': opts.fixed = false; break;
+      case 'no-saturation': opts.saturation = false; break;
+      case 'profile': opts.profile = true; break;
+      case 'out': opts.outDir = value ?? opts.outDir; break;
+      default:
+        throw new Error(`unknown option --${name}`);
+    }
+  }
+  return opts;
+}

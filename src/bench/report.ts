@@ -1,0 +1,115 @@
+import { median, percentiles, round } from './stats';
+
+/** One measured run of one target: what the tables and the JSON are made of. */
+export interface RunRecord {
+  scenario: string;
+  target: string;
+  round: number;
+  ok: number;
+  failed: number;
+  failures: Record<string, number>;
+  elapsedSec: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Target process CPU (user + system) over the run, per answered request. */
+  cpuMicrosPerRequest?: number;
+  rssMb?: number;
+  peakRssMb?: number;
+  loadAvg1m: number;
+  latenciesMs: number[];
+}
+
+export interface TargetSummary {
+  scenario: string;
+  target: string;
+  rounds: number;
+  rps: number;
+  rpsRounds: number[];
+  p50Ms: number;
+  p99Ms: number;
+  cpuMicrosPerRequest?: number;
+  peakRssMb?: number;
+  failed: number;
+}
+
+const MB = 1024 * 1024;
+export const toMb = (bytes: number) => round(bytes / MB, 1);
+
+export function summarize(runs: RunRecord[]): TargetSummary[] {
+  const keys = [...new Set(runs.map((r) => `${r.scenario}\u0000${r.target}`))];
+  return keys.map((k) => {
+    const [scenario, target] = k.split('\u0000');
+    const mine = runs.filter((r) => r.scenario === scenario && r.target === target);
+    const [p50, p99] = percentiles(mine.flatMap((r) => r.latenciesMs), [50, 99]);
+    const ok = mine.reduce((s, r) => s + r.ok, 0);
+    const cpu = mine.every((r) => r.cpuMicrosPerRequest !== undefined) ? mine.reduce((s, r) => s + r.cpuMicrosPerRequest! * r.ok, 0) / ok : undefined;
+    const peaks = mine.map((r) => r.peakRssMb).filter((v): v is number => v !== undefined);
+    return {
+      scenario,
+      target,
+      rounds: mine.length,
+      rps: round(median(mine.map((r) => r.rps)), 0),
+      rpsRounds: mine.map((r) => round(r.rps, 0)),
+      p50Ms: round(p50, 3),
+      p99Ms: round(p99, 3),
+      cpuMicrosPerRequest: cpu === undefined ? undefined : round(cpu, 1),
+      peakRssMb: peaks.length ? Math.max(...peaks) : undefined,
+      failed: mine.reduce((s, r) => s + r.failed, 0),
+    };
+  });
+}
+
+/** Gateway ÷ baseline throughput, paired round by round (same load conditions), then the median. */
+export function ratios(runs: RunRecord[], scenario: string): { median: number; rounds: number[] } {
+  const gw = runs.filter((r) => r.scenario === scenario && r.target === 'gateway');
+  const base = runs.filter((r) => r.scenario === scenario && r.target === 'baseline');
+  const rounds = gw.map((g) => {
+    const b = base.find((x) => x.round === g.round);
+    return b ? g.rps / b.rps : NaN;
+  });
+  return { median: round(median(rounds.filter(Number.isFinite)), 2), rounds: rounds.map((r) => round(r, 2)) };
+}
+
+export function table(headers: string[], rows: Array<Array<string | number | undefined>>): string {
+  const cells = [headers, ...rows.map((r) => r.map((c) => (c === undefined ? '-' : String(c))))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function saturationTable(summaries: TargetSummary[]): string {
+  return table(
+    ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'peak RSS MB', 'req/s per round'],
+    summaries.map((s) => [s.scenario, s.target, s.rps, s.p50Ms, s.p99Ms, s.cpuMicrosPerRequest, s.peakRssMb, s.rpsRounds.join(' / ')]),
+  );
+}
+
+export interface AddedLatency {
+  scenario: string;
+  target: string;
+  addedP50Ms: number;
+  addedP99Ms: number;
+}
+
+/** Latency each target adds over calling the stub directly, at the same fixed rate. */
+export function addedLatency(summaries: TargetSummary[]): AddedLatency[] {
+  const out: AddedLatency[] = [];
+  for (const s of summaries) {
+    const direct = summaries.find((d) => d.scenario === s.scenario && d.target === 'stub-direct');
+    if (!direct || s === direct) continue;
+    out.push({ scenario: s.scenario, target: s.target, addedP50Ms: round(s.p50Ms - direct.p50Ms, 3), addedP99Ms: round(s.p99Ms - direct.p99Ms, 3) });
+  }
+  return out;
+}
+
+export function fixedRateTable(summaries: TargetSummary[]): string {
+  const added = addedLatency(summaries);
+  return table(
+    ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'added p50 ms', 'added p99 ms'],
+    summaries.map((s) => {
+      const a = added.find((x) => x.scenario === s.scenario && x.target === s.target);
+      return [s.scenario, s.target, s.rps, s.p50Ms, s.p99Ms, a?.addedP50Ms, a?.addedP99Ms];
+    }),
+  );
+}

@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BACKENDS } from '../config/schema';
+import { loadConfig } from '../config/load-config';
+import { projectPath } from '../paths';
+import { parseOptions, type BenchOptions } from './options';
+import { scenarios, type Scenario } from './scenarios';
+import { startTarget, type Target } from './targets';
+import { paced, saturate, type LoadRequest, type LoadResult } from './load';
+import { percentiles, round } from './stats';
+import { fixedRateTable, ratios, saturationTable, summarize, toMb, addedLatency, type RunRecord } from './report';
+import { fetchToken, preflight } from './preflight';
+
+/**
+ * npm run bench: the upstream stub, the bare baseline proxy and the gateway (bench profile, every
+ * policy on) as separate processes on loopback; the same load at each, in interleaved rounds;
+ * then a fixed-rate pass for the latency the gateway adds over calling the stub directly.
+ */
+async function main(opts: BenchOptions): Promise<number> {
+  const outDir = path.resolve(projectPath(), opts.outDir);
+  fs.mkdirSync(outDir, { recursive: true });
+  const logFile = path.join(outDir, 'gateway.log');
+  fs.rmSync(logFile, { force: true });
+  const conditions = {
+    startedAt: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    loadAvgAtStart: os.loadavg().map((v) => round(v, 2)),
+    options: opts,
+  };
+  console.log(`bench: node ${conditions.node}, ${conditions.cpus} CPUs, load average ${conditions.loadAvgAtStart.join(' ')}`);
+  if (conditions.loadAvgAtStart[0] > conditions.cpus * 0.5) console.log('bench: WARNING the machine is busy; numbers will be noisy');
+
+  const all = scenarios().filter((s) => opts.scenarios.includes(s.name));
+  const targets: Target[] = [];
+  const records: { saturation: RunRecord[]; fixed: RunRecord[] } = { saturation: [], fixed: [] };
+  let failed = 0;
+  try {
+    const stub = await startTarget('stub-direct', 'upstream-stub', {});
+    targets.push(stub);
+    const upstream = `http://127.0.0.1:${stub.port}`;
+    const backendEnv = Object.fromEntries(
+      BACKENDS.map((b) => [`GATEWAY_BACKEND_${b.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`, `${upstream}/${b}`]),
+    );
+    const profileArgs = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'profiles')}`] : [];
+    const gateway = await startTarget('gateway', 'gateway-target', { ...backendEnv, GATEWAY_ENV: 'bench', LOG_FILE: logFile }, profileArgs);
+    targets.push(gateway);
+    const baseline = await startTarget('baseline', 'baseline-proxy', { BENCH_UPSTREAM_URL: upstream });
+    targets.push(baseline);
+
+    const config = loadConfig({ env: 'bench', environment: {} });
+    const token = await fetchToken(gateway.port, config.clients.sandboxClientId, config.clients.sandboxClientSecret);
+    const headers = { client_id: config.clients.sandboxClientId, client_secret: config.clients.sandboxClientSecret, authorization: `Bearer ${token}` };
+    let seq = 0;
+    const requestFor = (s: Scenario, t: Target): LoadRequest => ({
+      port: t.port,
+      method: s.method,
+      path: t === stub ? s.upstreamPath : s.path,
+      headers,
+      body: s.body ? () => s.body!(++seq) : undefined,
+    });
+    for (const s of all) for (const t of [stub, gateway, baseline]) await preflight(t.name, s.name, requestFor(s, t));
+
+    const measure = async (s: Scenario, t: Target, roundNo: number, load: () => Promise<LoadResult>): Promise<RunRecord> => {
+      const before = await t.usage();
+      const r = await load();
+      const after = await t.usage();
+      const [p50, p99] = percentiles(r.latenciesMs, [50, 99]);
+      failed += r.failed;
+      if (r.failed) console.error(`bench: ${t.name} ${s.name}: ${r.failed} failed requests ${JSON.stringify(r.failures)}`);
+      return {
+        scenario: s.name,
+        target: t.name,
+        round: roundNo,
+        ok: r.ok,
+        failed: r.failed,
+        failures: r.failures,
+        elapsedSec: round3(r.elapsedSec),
+        rps: r.ok / r.elapsedSec,
+        p50Ms: round3(p50),
+        p99Ms: round3(p99),
+        cpuMicrosPerRequest: r.ok ? round((after.cpuMicros - before.cpuMicros) / r.ok, 1) : undefined,
+        rssMb: toMb(after.rssBytes),
+        peakRssMb: toMb(after.maxRssBytes),
+        loadAvg1m: round(os.loadavg()[0], 2),
+        latenciesMs: r.latenciesMs,
+      };
+    };
+    const warm = async (label: string, load: () => Promise<LoadResult>) => {
+      const r = await load();
+      failed += r.failed;
+      if (r.failed) console.error(`bench: warm-up ${label}: ${r.failed} failed requests ${JSON.stringify(r.failures)}`);
+    };
+
+    if (opts.saturation) {
+      const sat = [baseline, gateway].filter((t) => opts.targets.includes(t.name));
+      for (const s of all) {
+        for (const t of sat) await warm(`${t.name} ${s.name}`, () => saturate(requestFor(s, t), opts.connections, opts.warmupSec));
+        for (let r = 1; r <= opts.rounds; r++) {
+          // alternate the order so a drift in machine load does not favour one target
+          for (const t of r % 2 ? sat : [...sat].reverse()) {
+            const rec = await measure(s, t, r, () => saturate(requestFor(s, t), opts.connections, opts.durationSec));
+            records.saturation.push(rec);
+            console.log(`  saturation ${s.name} round ${r} ${t.name}: ${Math.round(rec.rps)} req/s, p99 ${rec.p99Ms} ms, ${rec.cpuMicrosPerRequest} µs CPU/req`);
+          }
+        }
+      }
+    }
+    if (opts.fixed) {
+      const fixedTargets = [stub, baseline, gateway].filter((t) => t === stub || opts.targets.includes(t.name));
+      for (const s of all) {
+        for (const t of fixedTargets) await warm(`${t.name} ${s.name} fixed`, () => paced(requestFor(s, t), opts.rate, opts.fixedWarmupSec, opts.connections));
+        for (let r = 1; r <= opts.fixedRounds; r++) {
+          for (const t of r % 2 ? fixedTargets : [...fixedTargets].reverse()) {
+            records.fixed.push(await measure(s, t, r, () => paced(requestFor(s, t), opts.rate, opts.fixedDurationSec, opts.connections)));
+          }
+        }
+      }
+    }
+  } finally {
+    for (const t of targets.reverse()) await t.stop();
+  }
+
+  const saturation = summarize(records.saturation);
+  const fixed = summarize(records.fixed);
+  const ratioByScenario = Object.fromEntries(all.map((s) => [s.name, ratios(records.saturation, s.name)]));
+  const lines: string[] = [];
+  if (saturation.length) {
+    lines.push(
+      '',
+      `Saturation: ${opts.connections} connections, ${opts.durationSec} s x ${opts.rounds} interleaved rounds per target after ${opts.warmupSec} s warm-up (autocannon)`,
+      saturationTable(saturation),
+      '',
+      ...all.map((s) => `ratio gateway ÷ baseline, ${s.name}: ${ratioByScenario[s.name].median}x (rounds ${ratioByScenario[s.name].rounds.join(', ')})`),
+    );
+  }
+  if (fixed.length) {
+    lines.push(
+      '',
+      `Fixed rate: ${opts.rate} req/s open loop over up to ${opts.connections} sockets, ${opts.fixedDurationSec} s x ${opts.fixedRounds} rounds per target; added = target - stub-direct`,
+      fixedRateTable(fixed),
+    );
+  }
+  console.log(lines.join('\n'));
+
+  const result = {
+    conditions: { ...conditions, finishedAt: new Date().toISOString(), loadAvgAtEnd: os.loadavg().map((v) => round(v, 2)) },
+    scenarios: all.map((s) => ({ name: s.name, description: s.description })),
+    saturation: { summary: saturation, ratios: ratioByScenario, rounds: records.saturation.map(({ latenciesMs, ...r }) => r) },
+    fixedRate: { summary: fixed, added: addedLatency(fixed), rounds: records.fixed.map(({ latenciesMs, ...r }) => r) },
+    failedRequests: failed,
+  };
+  const file = path.join(outDir, `bench-${conditions.startedAt.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  fs.copyFileSync(file, path.join(outDir, 'latest.json'));
+  console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
+  if (failed) console.error(`bench: FAILED: ${failed} requests did not get a 2xx answer`);
+  return failed ? 1 : 0;
+}
+
+const round3 = (v: number) => round(v, 3);
+
+main(parseOptions(process.argv.slice(2)))
+  .then((code) => process.exit(code))
+  .catch((e) => {
+    console.error('bench failed:', e instanceof Error ? e.message : e);
+    process.exit(1);
+  });

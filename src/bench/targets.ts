@@ -1,0 +1,50 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { FromTarget, TargetUsage } from './target-process';
+
+/** A measured process started by the orchestrator: its port, and its CPU/RSS on demand. */
+export interface Target {
+  name: string;
+  port: number;
+  pid: number;
+  usage(): Promise<TargetUsage>;
+  stop(): Promise<void>;
+}
+
+// Compiled runs (npm run bench) fork the .js next to this file; ts-node runs fork the .ts.
+const ext = path.extname(__filename);
+const tsExecArgv = ext === '.ts' ? ['-r', 'ts-node/register/transpile-only'] : [];
+
+export async function startTarget(name: string, script: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<Target> {
+  const child: ChildProcess = fork(path.join(__dirname, `${script}${ext}`), [], {
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    execArgv: [...tsExecArgv, ...execArgv],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const waiters: Array<(m: FromTarget) => void> = [];
+  child.on('message', (m: FromTarget) => waiters.shift()?.(m));
+  const next = () => new Promise<FromTarget>((resolve) => waiters.push(resolve));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  const ready = await Promise.race([next(), exited.then((code) => ({ type: 'exit' as const, code }))]);
+  if (ready.type !== 'ready') throw new Error(`${name} did not start (exit code ${'code' in ready ? ready.code : '?'})`);
+  return {
+    name,
+    port: ready.port,
+    pid: child.pid!,
+    async usage() {
+      const reply = next();
+      child.send({ type: 'usage' });
+      const m = await reply;
+      if (m.type !== 'usage') throw new Error(`${name}: unexpected answer ${m.type}`);
+      return { cpuMicros: m.cpuMicros, rssBytes: m.rssBytes, maxRssBytes: m.maxRssBytes };
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
