@@ -369,6 +369,14 @@ describe('the gateway policy chain, through the whole app', () => {
       expect(res.status).toBe(422);
     });
 
+    it('when a repeat changes only the Idempotency-Key, then the transaction reference still catches it', async () => {
+      await echo({ ref: 'idem-6', amt: 1 }, { 'Idempotency-Key': 'key-6a' });
+      const res = await echo({ ref: 'idem-6', amt: 1 }, { 'Idempotency-Key': 'key-6b' });
+      expect(res.status).toBe(200);
+      expect(res.headers['idempotent-replayed']).toBe('true');
+      expect(api.executions.get('idem-6')).toBe(1);
+    });
+
     it('when the Idempotency-Key is malformed, then 400', async () => {
       const res = await echo({ ref: 'idem-5', amt: 1 }, { 'Idempotency-Key': 'x'.repeat(200) });
       expect(res.status).toBe(400);

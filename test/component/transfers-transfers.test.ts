@@ -85,14 +85,29 @@ describe('T1 POST /transfers-management/v1/transfers', () => {
       expect(balance(t, '22875459846')).toBe(from);
     });
 
-    it('when the gateway cannot tell (other Idempotency-Keys) and the amount differs, then the core refuses it: 400 PM/TRX', async () => {
+    it('when the same refId comes with another amount under another Idempotency-Key, then the gateway refuses it (422) and nothing moves', async () => {
       const body = own((b) => (b.xFerInfo.amt = 13));
       await post(body, { 'Idempotency-Key': `a-${body.refId}` });
       const from = balance(t, '22875459846');
       const res = await post(variant(body, (b) => (b.xFerInfo.amt = 14)), { 'Idempotency-Key': `b-${body.refId}` });
-      expect(res.status).toBe(400);
-      expect(errorOf(res)).toEqual({ errorCode: 'PM', errorType: 'TRX', errorDesc: 'REFERENCIA DEAL YA EXISTE. REINTENTE' });
+      expect(res.status).toBe(422);
+      expect(errorOf(res).errorCode).toBe('GW-422-01');
       expect(balance(t, '22875459846')).toBe(from);
+    });
+
+    it('when the gateway has forgotten the refId (a restarted instance) and the amount differs, then the core refuses it: 400 PM/TRX', async () => {
+      const body = own((b) => (b.xFerInfo.amt = 13));
+      await post(body);
+      const restarted = await startGateway({}, { sandbox: t.sandbox });
+      try {
+        const from = balance(t, '22875459846');
+        const res = await call(restarted, 'post', '/v1/transfers', variant(body, (b) => (b.xFerInfo.amt = 14)));
+        expect(res.status).toBe(400);
+        expect(errorOf(res)).toEqual({ errorCode: 'PM', errorType: 'TRX', errorDesc: 'REFERENCIA DEAL YA EXISTE. REINTENTE' });
+        expect(balance(t, '22875459846')).toBe(from);
+      } finally {
+        await restarted.close();
+      }
     });
 
     it('when a CCR advance is repeated under other Idempotency-Keys, then the core answers the first approval and credits once', async () => {

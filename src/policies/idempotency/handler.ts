@@ -25,11 +25,43 @@ function replay(res: Response, record: IdempotencyRecord): void {
   res.status(r.status).set(r.headers).set('Idempotent-Replayed', 'true').json(r.body);
 }
 
+interface Key {
+  fullKey: string;
+  /** How the key is named to the client: IdFacilito, refId, Idempotency-Key... */
+  source: string;
+  value: string;
+}
+
+type Acquired = { claimed: true } | { claimed: false; replay: IdempotencyRecord };
+
+/** Claims one key, or learns the first answer for it (waiting while it is in flight). Throws 422/409. */
+async function acquire(store: IdempotencyStore, k: Key, fingerprint: string, waitMs: number): Promise<Acquired> {
+  const claim = await store.claim(k.fullKey, fingerprint);
+  if (claim.claimed) return claim;
+  let record: IdempotencyRecord | undefined = claim.record;
+  if (record.fingerprint !== fingerprint) {
+    throw GatewayError.of('IDEMPOTENCY_KEY_REUSED', `This ${k.source} (${k.value}) was already used with a different request; use a new one for a new transaction`);
+  }
+  if (record.state === 'in-flight') record = await store.waitFor(k.fullKey, waitMs);
+  if (record?.state === 'done') return { claimed: false, replay: record };
+  if (record === undefined) {
+    // the first attempt ended without a final answer: this one may try again
+    const again = await store.claim(k.fullKey, fingerprint);
+    if (again.claimed) return again;
+    if (again.record.state === 'done' && again.record.fingerprint === fingerprint) return { claimed: false, replay: again.record };
+  }
+  throw GatewayError.of('IDEMPOTENCY_IN_PROGRESS', `A request with this ${k.source} (${k.value}) is still being processed; retry later`, {
+    headers: { 'Retry-After': '1' },
+  });
+}
+
 /**
- * Money-moving routes: a request repeated with the same key (Idempotency-Key, or the route's natural
- * key: refId, IdFacilito) and the same body gets the first answer again and reaches the core once;
- * with another body it is refused (422); a duplicate racing the first waits for its answer, or
- * gets 409 after idempotency.waitForInFlightMs. Answers of 5xx are not final and are not stored.
+ * Money-moving routes: a request repeated with the same key and the same body gets the first answer
+ * again and reaches the core once; with another body it is refused (422); a duplicate racing the
+ * first waits for its answer, or gets 409 after idempotency.waitForInFlightMs. Answers of 5xx are
+ * not final and are not stored. Both keys count when both are sent: the operation's own transaction
+ * reference (refId, IdFacilito...) and the Idempotency-Key header, so neither can be used to slip
+ * a repeat past the other.
  */
 export const idempotency: PolicyDefinition = {
   name: 'idempotency',
@@ -44,11 +76,13 @@ export const idempotency: PolicyDefinition = {
       const header = req.get('idempotency-key');
       if (header !== undefined && !KEY_FORMAT.test(header)) throw GatewayError.of('INVALID_IDEMPOTENCY_KEY');
       const natural = route.idempotency.naturalKey?.(req);
-      const key = header ?? natural;
-      if (key === undefined || key === '') return next();
-      const source = header !== undefined ? 'Idempotency-Key' : (route.idempotency.keyName ?? 'transaction reference');
-      const scope = route.idempotency.scope ?? `${api.name}:${route.operationId}`;
-      const fullKey = `${res.locals.client?.clientId}|${scope}|${header !== undefined ? 'h' : 'n'}|${key}`;
+      const scope = `${res.locals.client?.clientId}|${route.idempotency.scope ?? `${api.name}:${route.operationId}`}`;
+      const keys: Key[] = [];
+      if (natural !== undefined && natural !== '') {
+        keys.push({ fullKey: `${scope}|n|${natural}`, source: route.idempotency.keyName ?? 'transaction reference', value: natural });
+      }
+      if (header !== undefined) keys.push({ fullKey: `${scope}|h|${header}`, source: 'Idempotency-Key', value: header });
+      if (!keys.length) return next();
       const fingerprint = crypto
         .createHash('sha256')
         .update(route.operationId)
@@ -56,26 +90,21 @@ export const idempotency: PolicyDefinition = {
         .update(canonicalJson(req.body ?? null))
         .digest('base64url');
 
-      const claim = await store.claim(fullKey, fingerprint);
-      if (!claim.claimed) {
-        let record: IdempotencyRecord | undefined = claim.record;
-        if (record.fingerprint !== fingerprint) {
-          throw GatewayError.of('IDEMPOTENCY_KEY_REUSED', `This ${source} (${key}) was already used with a different request; use a new one for a new transaction`);
-        }
-        if (record.state === 'in-flight') record = await store.waitFor(fullKey, waitMs);
-        if (record?.state === 'done') return replay(res, record);
-        if (record === undefined) {
-          // the first attempt ended without a final answer: this one may try again
-          const again = await store.claim(fullKey, fingerprint);
-          if (!again.claimed) {
-            if (again.record.state === 'done' && again.record.fingerprint === fingerprint) return replay(res, again.record);
-            throw GatewayError.of('IDEMPOTENCY_IN_PROGRESS', undefined, { headers: { 'Retry-After': '1' } });
+      const claimed: Key[] = [];
+      try {
+        for (const k of keys) {
+          const got = await acquire(store, k, fingerprint, waitMs);
+          if (got.claimed) {
+            claimed.push(k);
+            continue;
           }
-        } else {
-          throw GatewayError.of('IDEMPOTENCY_IN_PROGRESS', `A request with this ${source} (${key}) is still being processed; retry later`, {
-            headers: { 'Retry-After': '1' },
-          });
+          // someone already has the answer: nothing runs, the keys taken here are given back
+          await Promise.all(claimed.map((c) => store.release(c.fullKey)));
+          return replay(res, got.replay);
         }
+      } catch (e) {
+        await Promise.all(claimed.map((c) => store.release(c.fullKey)));
+        throw e;
       }
 
       // The answer is recorded when it is produced (res.json), not when the socket finishes:
@@ -89,8 +118,8 @@ export const idempotency: PolicyDefinition = {
             const v = res.getHeader(h);
             if (typeof v === 'string') headers[h] = v;
           }
-          void store.complete(fullKey, { status: res.statusCode, body, headers });
-        } else void store.release(fullKey);
+          for (const k of claimed) void store.complete(k.fullKey, { status: res.statusCode, body, headers });
+        } else for (const k of claimed) void store.release(k.fullKey);
         return json(body);
       };
       next();
