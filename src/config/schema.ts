@@ -27,6 +27,23 @@ const ENV_PREFIX: Record<BackendName, string> = {
   investmentFunds: 'INVESTMENT_FUNDS',
 };
 
+/** Lists and maps can come from env vars too: "a,b,c" and "gold=6000,silver=1200" (or JSON). */
+convict.addFormat({
+  name: 'string-list',
+  validate(v: unknown) {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) throw new Error('must be a list of names');
+  },
+  coerce: (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean),
+});
+convict.addFormat({
+  name: 'jwt-algorithms',
+  validate(v: unknown) {
+    const ok = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'];
+    if (!Array.isArray(v) || v.length === 0 || v.some((a) => !ok.includes(a))) throw new Error(`must be a non-empty list drawn from ${ok.join(', ')}`);
+  },
+  coerce: (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean),
+});
+
 const nonNegativeInt = (name: string) => (v: unknown) => {
   if (!Number.isInteger(v) || (v as number) < 0) throw new Error(`${name} must be a non-negative integer`);
 };
@@ -60,27 +77,32 @@ function backendSchema(name: BackendName) {
       doc: `Keep-alive socket pool size towards ${name}.`,
       format: positiveInt,
       default: 128,
+      env: `${env}_MAX_SOCKETS`,
     },
     breaker: {
       errorThresholdPercentage: {
         doc: `Failure percentage over the rolling window that opens the ${name} breaker.`,
         format: percent,
         default: 50,
+        env: `${env}_BREAKER_ERROR_PERCENT`,
       },
       volumeThreshold: {
         doc: `Minimum calls in the rolling window before the ${name} breaker may open (a single failure never opens it).`,
         format: positiveInt,
         default: 10,
+        env: `${env}_BREAKER_VOLUME`,
       },
       resetTimeoutMs: {
         doc: `Time the ${name} breaker stays open before letting one half-open probe through.`,
         format: positiveInt,
         default: 10000,
+        env: `${env}_BREAKER_RESET_MS`,
       },
       rollingCountTimeoutMs: {
         doc: `Length of the rolling statistics window of the ${name} breaker.`,
         format: positiveInt,
         default: 10000,
+        env: `${env}_BREAKER_WINDOW_MS`,
       },
     },
   };
@@ -120,6 +142,7 @@ export const schema = {
       doc: 'How long in-flight requests may run after SIGTERM before the process exits.',
       format: positiveInt,
       default: 10000,
+      env: 'GATEWAY_SHUTDOWN_GRACE_MS',
     },
   },
   publicUris: {
@@ -175,6 +198,7 @@ export const schema = {
       doc: 'How many verified (client_id, secret) pairs are remembered so the salted hash is not recomputed per request.',
       format: positiveInt,
       default: 10000,
+      env: 'GATEWAY_CLIENT_CACHE_SIZE',
     },
   },
   auth: {
@@ -182,13 +206,9 @@ export const schema = {
     audience: { doc: 'Expected JWT aud.', format: String, default: 'bank-api-gateway', env: 'JWT_AUDIENCE' },
     algorithms: {
       doc: 'Accepted JWT algorithms (asymmetric only: RS256, RS384, RS512, ES256, ES384, PS256).',
-      format: (v: unknown) => {
-        const ok = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'];
-        if (!Array.isArray(v) || v.length === 0 || v.some((a) => !ok.includes(a))) {
-          throw new Error(`must be a non-empty list drawn from ${ok.join(', ')}`);
-        }
-      },
+      format: 'jwt-algorithms',
       default: ['RS256'],
+      env: 'JWT_ALGORITHMS',
     },
     issueTokens: {
       doc: 'Serve POST /oauth/token (client-credentials grant) signed with a local key.',
@@ -215,13 +235,14 @@ export const schema = {
       env: 'JWT_JWKS_URI',
     },
     tokenTtlSeconds: { doc: 'Lifetime of issued access tokens.', format: positiveInt, default: 3600, env: 'JWT_TTL_SECONDS' },
-    clockToleranceSeconds: { doc: 'Allowed clock skew for exp/nbf.', format: nonNegativeInt('auth.clockToleranceSeconds'), default: 5 },
-    verifiedCacheSize: { doc: 'Verified tokens remembered until they expire.', format: positiveInt, default: 10000 },
+    clockToleranceSeconds: { doc: 'Allowed clock skew for exp/nbf.', format: nonNegativeInt('auth.clockToleranceSeconds'), default: 5, env: 'JWT_CLOCK_TOLERANCE_SECONDS' },
+    verifiedCacheSize: { doc: 'Verified tokens remembered until they expire.', format: positiveInt, default: 10000, env: 'JWT_CACHE_SIZE' },
   },
   policies: {
     chain: {
       doc: 'Ordered list of policies every API call passes through (names from src/policies/registry.ts).',
-      format: Array,
+      format: 'string-list',
+      env: 'GATEWAY_POLICY_CHAIN',
       default: [
         'client-id-enforcement',
         'jwt-validation',
@@ -248,6 +269,7 @@ export const schema = {
         doc: 'Correspondent X-Invoker-TxId: maximum distance in days between its Julian date and today (0 disables the check).',
         format: nonNegativeInt('policies.invoker.julianDateMaxSkewDays'),
         default: 0,
+        env: 'GATEWAY_INVOKER_JULIAN_SKEW_DAYS',
       },
     },
   },
@@ -260,12 +282,13 @@ export const schema = {
     },
   },
   idempotency: {
-    store: { doc: 'Idempotency record store (memory; redis is the planned shared store).', format: ['memory'], default: 'memory' },
-    ttlSeconds: { doc: 'How long a completed idempotent answer is replayed.', format: positiveInt, default: 86400 },
+    store: { doc: 'Idempotency record store (memory; redis is the planned shared store).', format: ['memory'], default: 'memory', env: 'GATEWAY_IDEMPOTENCY_STORE' },
+    ttlSeconds: { doc: 'How long a completed idempotent answer is replayed.', format: positiveInt, default: 86400, env: 'GATEWAY_IDEMPOTENCY_TTL_SECONDS' },
     waitForInFlightMs: {
       doc: 'How long a duplicate of an in-flight request waits for the first one before getting 409.',
       format: nonNegativeInt('idempotency.waitForInFlightMs'),
       default: 15000,
+      env: 'GATEWAY_IDEMPOTENCY_WAIT_MS',
     },
   },
   backends,
@@ -281,11 +304,12 @@ export const schema = {
       doc: 'Honour X-Sandbox-Fault headers and the /sandbox/faults admin API (sandbox profile only).',
       format: Boolean,
       default: true,
+      env: 'GATEWAY_SANDBOX_FAULTS',
     },
   },
   facilito: {
     otpTtlSeconds: { doc: 'Lifetime of a Facilito withdrawal OTP.', format: positiveInt, default: 300, env: 'FACILITO_OTP_TTL_SECONDS' },
-    otpMaxAttempts: { doc: 'Wrong OTP attempts before the OTP is burned.', format: positiveInt, default: 3 },
+    otpMaxAttempts: { doc: 'Wrong OTP attempts before the OTP is burned.', format: positiveInt, default: 3, env: 'FACILITO_OTP_MAX_ATTEMPTS' },
   },
 };
 

@@ -80,3 +80,42 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('every configuration key', () => {
+  const leaves: Array<[string, { env?: string; doc?: string }]> = [];
+  const walk = (node: Record<string, any>, prefix: string) => {
+    for (const [k, v] of Object.entries(node)) {
+      const key = prefix ? `${prefix}.${k}` : k;
+      if (v && typeof v === 'object' && 'default' in v) leaves.push([key, v]);
+      else if (v && typeof v === 'object') walk(v, key);
+    }
+  };
+  walk(require('../../../src/config/schema').schema, '');
+
+  it('when the schema is read, then each key has a doc and its own environment variable', () => {
+    for (const [key, leaf] of leaves) {
+      expect({ key, doc: Boolean(leaf.doc), env: Boolean(leaf.env) }).toEqual({ key, doc: true, env: true });
+    }
+    const envs = leaves.map(([, l]) => l.env);
+    expect(new Set(envs).size).toBe(envs.length);
+  });
+
+  it('when lists and maps come from env vars, then they are parsed', () => {
+    const c = loadConfig({
+      environment: {
+        GATEWAY_RATE_LIMIT_TIERS: 'gold=10,bronze=2',
+        JWT_ALGORITHMS: 'RS256,ES256',
+        GATEWAY_POLICY_CHAIN: 'client-id-enforcement, jwt-validation',
+        GATEWAY_CORS_ORIGINS: 'https://a.example,https://b.example',
+        GATEWAY_BACKEND_STARLT_BREAKER_VOLUME: '7',
+      },
+    });
+    expect(c.policies.rateLimit.tiers).toEqual({ gold: 10, bronze: 2 });
+    expect(c.auth.algorithms).toEqual(['RS256', 'ES256']);
+    expect(c.policies.chain).toEqual(['client-id-enforcement', 'jwt-validation']);
+    expect(c.policies.cors.origins).toEqual(['https://a.example', 'https://b.example']);
+    expect(c.backends.starlt.breaker.volumeThreshold).toBe(7);
+    expect(() => loadConfig({ environment: { JWT_ALGORITHMS: 'HS256' } })).toThrow(/auth\.algorithms/);
+    expect(() => loadConfig({ environment: { GATEWAY_RATE_LIMIT_TIERS: 'gold=lots' } })).toThrow(/policies\.rateLimit\.tiers/);
+  });
+});
