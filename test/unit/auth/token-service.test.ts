@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
+import nock from 'nock';
 import { TokenService, type TokenServiceOptions } from '../../../src/auth/token-service';
 import type { ClientApp } from '../../../src/auth/client-registry';
 
@@ -88,5 +89,31 @@ describe('TokenService', () => {
     const verifier = TokenService.create({ ...base, issueTokens: false, publicKeyFile: file });
     const token = jwt.sign({ sub: 'x' }, privateKey, { algorithm: 'RS256', issuer: base.issuer, audience: base.audience, expiresIn: 60 });
     await expect(verifier.verify(token)).rejects.toMatchObject({ errorDesc: expect.stringMatching(/client_id/) });
+  });
+});
+
+describe('TokenService with an external issuer JWKS (qa/prod)', () => {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'issuer-key-1', use: 'sig', alg: 'RS256' };
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('when the token is signed with a key of the JWKS, then it verifies, and the key set is fetched once', async () => {
+    const scope = nock('https://login.bank.example').get('/.well-known/jwks.json').once().reply(200, { keys: [jwk] });
+    const svc = TokenService.create({ ...base, issueTokens: false, jwksUri: 'https://login.bank.example/.well-known/jwks.json' });
+    const sign = () => jwt.sign({ client_id: 'app-1' }, privateKey, { algorithm: 'RS256', keyid: 'issuer-key-1', issuer: base.issuer, audience: base.audience, expiresIn: 60 });
+    await expect(svc.verify(sign())).resolves.toMatchObject({ client_id: 'app-1' });
+    await expect(svc.verify(sign())).resolves.toMatchObject({ client_id: 'app-1' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('when the token names a kid the JWKS does not have, then INVALID_TOKEN', async () => {
+    nock('https://login.bank.example').get('/.well-known/jwks.json').reply(200, { keys: [jwk] });
+    const svc = TokenService.create({ ...base, issueTokens: false, jwksUri: 'https://login.bank.example/.well-known/jwks.json' });
+    const token = jwt.sign({ client_id: 'app-1' }, privateKey, { algorithm: 'RS256', keyid: 'other-kid', issuer: base.issuer, audience: base.audience, expiresIn: 60 });
+    await expect(svc.verify(token)).rejects.toMatchObject({ status: 401, errorDesc: expect.stringMatching(/signing key not recognised/) });
   });
 });
