@@ -77,6 +77,12 @@ export function postProcess(doc: Json, basePath: string): Json {
   for (const item of Object.values<Json>(doc.paths ?? {})) {
     for (const op of Object.values<Json>(item)) {
       if (op && typeof op === 'object' && 'x-amf-security' in op) delete op['x-amf-security'];
+      // an operation's own requirement names the RAML scheme (tr.clientCredentials), which has no
+      // OAS declaration: the document's three schemes apply to it (else the OpenAPI is invalid)
+      if (op && typeof op === 'object' && Array.isArray(op.security)) {
+        const declared = (req: Json) => Object.keys(req).every((k) => k in doc.components.securitySchemes);
+        if (!op.security.every(declared)) op.security = doc.security;
+      }
     }
   }
   return doc;
