@@ -1,11 +1,9 @@
-import http from 'node:http';
-import https from 'node:https';
-import axios, { AxiosInstance } from 'axios';
 import CircuitBreaker from 'opossum';
 import { GatewayError } from '../errors/gateway-error';
 import { CoreBusinessError, CoreOutcomeUnknownError } from './core-errors';
 import type { Logger } from '../observability/logger';
 import { BREAKER_STATE_VALUE, type GatewayMetrics } from '../observability/metrics';
+import { CallTimeout, createExchange, type ExchangeRequest, type ExchangeResponse } from './http-exchange';
 
 export interface UpstreamCall {
   system: string;
@@ -48,18 +46,17 @@ export type BreakerState = 'closed' | 'halfOpen' | 'open';
 
 const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH']);
 const LOST_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_BAD_RESPONSE']);
-
-class CallTimeout extends Error {}
+const JSON_BODY = { 'content-type': 'application/json' };
 
 /**
- * The transport to one core: axios over a keep-alive agent, a per-call AbortController timeout,
- * one opossum breaker, and the classification of everything that can go wrong into the
+ * The transport to one core: node:http over a keep-alive agent (http-exchange.ts), a per-call
+ * timeout, one opossum breaker, and the classification of everything that can go wrong into the
  * gateway's errors. It never leaks the core's host name to a client.
  */
 export class CoreClient {
   readonly name: string;
   readonly displayName: string;
-  private readonly http: AxiosInstance;
+  private readonly exchange: (req: ExchangeRequest) => Promise<ExchangeResponse>;
   private readonly breaker: CircuitBreaker<[CoreRequest, CallContext], unknown>;
 
   constructor(
@@ -69,17 +66,7 @@ export class CoreClient {
   ) {
     this.name = opts.name;
     this.displayName = opts.displayName;
-    this.http = axios.create({
-      baseURL: opts.baseUrl,
-      httpAgent: new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets }),
-      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: opts.maxSockets }),
-      maxRedirects: 0,
-      responseType: 'text',
-      transformRequest: [(d) => d],
-      transformResponse: [(d) => d],
-      validateStatus: () => true,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-    });
+    this.exchange = createExchange(opts.baseUrl, opts.maxSockets);
     this.breaker = new CircuitBreaker((req: CoreRequest, ctx: CallContext) => this.send(req, ctx), {
       timeout: false, // each call aborts itself: see send()
       errorThresholdPercentage: opts.breaker.errorThresholdPercentage,
@@ -154,31 +141,28 @@ export class CoreClient {
   }
 
   private async attempt(req: CoreRequest, ctx: CallContext): Promise<unknown> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new CallTimeout()), this.opts.timeoutMs);
-    const headers: Record<string, string> = { 'x-correlation-id': ctx.correlationId };
+    const headers: Record<string, string> = { accept: 'application/json', 'x-correlation-id': ctx.correlationId };
+    if (req.body !== undefined) Object.assign(headers, JSON_BODY);
     if (this.opts.forwardFaults && ctx.fault) headers['x-sandbox-fault'] = ctx.fault;
-    let res;
+    let res: ExchangeResponse;
     try {
-      res = await this.http.request<string>({
+      res = await this.exchange({
         method: req.method,
-        url: req.path,
-        params: req.query,
-        data: req.body === undefined ? undefined : JSON.stringify(req.body),
+        path: req.path,
+        query: req.query,
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
         headers,
-        signal: controller.signal,
+        timeoutMs: this.opts.timeoutMs,
       });
     } catch (e) {
-      throw this.classifyTransportError(e as Error & { code?: string }, req, controller.signal);
-    } finally {
-      clearTimeout(timer);
+      throw this.classifyTransportError(e as Error & { code?: string }, req);
     }
-    return this.parse(res.status, res.data, req);
+    return this.parse(res.status, res.text, req);
   }
 
-  private classifyTransportError(e: Error & { code?: string }, req: CoreRequest, signal: AbortSignal): Error {
+  private classifyTransportError(e: Error & { code?: string }, req: CoreRequest): Error {
     const detail = { backend: this.name, operation: req.operation, code: e.code, message: e.message };
-    if (signal.aborted && signal.reason instanceof CallTimeout) {
+    if (e instanceof CallTimeout) {
       if (!req.idempotent) return new CoreOutcomeUnknownError(this.name, this.displayName, { ...detail, reason: 'timeout' });
       return GatewayError.of('BACKEND_TIMEOUT', `${this.displayName} did not answer in time`, { errorType: this.displayName, detail });
     }
