@@ -1,10 +1,11 @@
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { match, type MatchFunction } from 'path-to-regexp';
 import type { GatewayConfig } from '../config/load-config';
 import type { GatewayServices } from '../services';
 import type { ApiDefinition, OperationContext, RouteDefinition } from './types';
 import { resolvePolicies } from '../policies/registry';
 import { GatewayError } from '../errors/gateway-error';
+import { compose, invoke } from './compose';
 
 /** /v1/customers/{Cedula}/account -> /v1/customers/:Cedula/account */
 export const toExpressPath = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
@@ -26,6 +27,17 @@ export function resolveOperation(matchers: Matcher[], method: string, path: stri
   return { allow };
 }
 
+/** Express's own parameter decoding (router's decodeParam): a malformed escape is a 400. */
+function decodeParam(val: string): string {
+  if (typeof val !== 'string' || val.length === 0) return val;
+  try {
+    return decodeURIComponent(val);
+  } catch (err) {
+    if (err instanceof URIError) Object.assign(err, { message: `Failed to decode param '${val}'`, status: 400 });
+    throw err;
+  }
+}
+
 /**
  * One API: the operation resolver, the ordered policy chain (body parsed just before the first
  * policy that needs it), the route table, and the API's 404/405 answers.
@@ -40,50 +52,70 @@ export function createApiRouter(api: ApiDefinition, config: GatewayConfig, servi
   }));
   const faultsEnabled = config.sandbox.faultInjection && (config.env === 'sandbox' || config.env === 'test');
 
-  router.use((req, res, next) => {
+  const resolve: RequestHandler = (req, res, next) => {
     res.locals.apiName = api.name;
     if (api.errorDecorator) res.locals.errorDecorator = api.errorDecorator;
     const { route } = resolveOperation(matchers, req.method, req.path);
     res.locals.operation = route;
     next();
-  });
+  };
 
   const bodyParser = express.json({ limit: config.policies.bodyLimit, type: ['application/json', 'application/*+json'] });
+  const chain: RequestHandler[] = [resolve];
   let parsed = false;
   for (const policy of resolvePolicies(config.policies.chain as string[])) {
     if (policy.needsBody && !parsed) {
-      router.use(bodyParser);
+      chain.push(bodyParser);
       parsed = true;
     }
     const handlers = policy.create({ config, api, services });
-    router.use(...(Array.isArray(handlers) ? handlers : [handlers]));
+    chain.push(...(Array.isArray(handlers) ? handlers : [handlers]));
   }
-  if (!parsed) router.use(bodyParser);
+  if (!parsed) chain.push(bodyParser);
 
-  for (const route of api.routes) {
-    router[route.method](toExpressPath(route.path), async (req: Request, res: Response) => {
-      const ctx: OperationContext = {
-        req,
-        res,
-        body: req.body,
-        params: req.params as Record<string, string>,
-        query: req.query as Record<string, unknown>,
-        client: res.locals.client,
+  const handle = async (route: RouteDefinition, req: Request, res: Response) => {
+    const ctx: OperationContext = {
+      req,
+      res,
+      body: req.body,
+      params: req.params as Record<string, string>,
+      query: req.query as Record<string, unknown>,
+      client: res.locals.client,
+      correlationId: res.locals.correlationId,
+      call: {
         correlationId: res.locals.correlationId,
-        call: {
-          correlationId: res.locals.correlationId,
-          upstream: res.locals.upstream,
-          fault: faultsEnabled ? req.get('x-sandbox-fault') : undefined,
-        },
-        ports,
-        config,
-        logger: services.logger,
-      };
-      const result = await route.handle(ctx);
-      if (result.headers) res.set(result.headers);
-      res.status(result.status).json(result.body);
-    });
-  }
+        upstream: res.locals.upstream,
+        fault: faultsEnabled ? req.get('x-sandbox-fault') : undefined,
+      },
+      ports,
+      config,
+      logger: services.logger,
+    };
+    const result = await route.handle(ctx);
+    if (result.headers) res.set(result.headers);
+    res.status(result.status).json(result.body);
+  };
+  // The route table as Express would match it (case-sensitive, optional trailing slash, HEAD served
+  // by GET), dispatched straight after the chain instead of through one router layer per route.
+  const routes = api.routes.map((route) => ({
+    route,
+    method: route.method,
+    match: match<Record<string, string>>(toExpressPath(route.path), { sensitive: true, end: true, trailing: true, decode: decodeParam }),
+    run: (req: Request, res: Response) => handle(route, req, res),
+  }));
+  const dispatch: RequestHandler = (req, res, next) => {
+    const method = req.method.toLowerCase();
+    for (const r of routes) {
+      // route methods never include head: Express answers HEAD with the GET route
+      if (r.method !== method && !(method === 'head' && r.method === 'get')) continue;
+      const m = r.match(req.path);
+      if (!m) continue;
+      req.params = m.params;
+      return invoke((q, s) => r.run(q, s), req, res, next);
+    }
+    next();
+  };
+  router.use(compose(chain, dispatch));
 
   router.use((req) => {
     const { allow } = resolveOperation(matchers, req.method, req.path);
