@@ -14,7 +14,7 @@ export interface BenchOptions {
   targets: string[];
   saturation: boolean;
   fixed: boolean;
-  /** Run the gateway under `node --cpu-prof`; the profile lands in <outDir>/profiles. */
+  /** CPU-profile the gateway's first measured round of each scenario into <outDir>/profiles (V8 inspector, start-up excluded). */
   profile: boolean;
   outDir: string;
 }

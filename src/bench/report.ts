@@ -16,6 +16,9 @@ export interface RunRecord {
   cpuMicrosPerRequest?: number;
   rssMb?: number;
   peakRssMb?: number;
+  heapUsedMb?: number;
+  heapTotalMb?: number;
+  externalMb?: number;
   loadAvg1m: number;
   latenciesMs: number[];
 }

@@ -44,8 +44,7 @@ async function main(opts: BenchOptions): Promise<number> {
     const backendEnv = Object.fromEntries(
       BACKENDS.map((b) => [`GATEWAY_BACKEND_${b.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`, `${upstream}/${b}`]),
     );
-    const profileArgs = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'profiles')}`] : [];
-    const gateway = await startTarget('gateway', 'gateway-target', { ...backendEnv, GATEWAY_ENV: 'bench', LOG_FILE: logFile }, profileArgs);
+    const gateway = await startTarget('gateway', 'gateway-target', { ...backendEnv, GATEWAY_ENV: 'bench', LOG_FILE: logFile });
     targets.push(gateway);
     const baseline = await startTarget('baseline', 'baseline-proxy', { BENCH_UPSTREAM_URL: upstream });
     targets.push(baseline);
@@ -63,10 +62,17 @@ async function main(opts: BenchOptions): Promise<number> {
     });
     for (const s of all) for (const t of [stub, gateway, baseline]) await preflight(t.name, s.name, requestFor(s, t));
 
-    const measure = async (s: Scenario, t: Target, roundNo: number, load: () => Promise<LoadResult>): Promise<RunRecord> => {
+    const profileDir = path.join(outDir, 'profiles');
+    if (opts.profile) fs.mkdirSync(profileDir, { recursive: true });
+    const measure = async (s: Scenario, t: Target, roundNo: number, load: () => Promise<LoadResult>, profile?: string): Promise<RunRecord> => {
+      if (profile) await t.profileStart();
       const before = await t.usage();
       const r = await load();
       const after = await t.usage();
+      if (profile) {
+        await t.profileStop(profile);
+        console.log(`  profile: ${path.relative(process.cwd(), profile)}`);
+      }
       const [p50, p99] = percentiles(r.latenciesMs, [50, 99]);
       failed += r.failed;
       if (r.failed) console.error(`bench: ${t.name} ${s.name}: ${r.failed} failed requests ${JSON.stringify(r.failures)}`);
@@ -84,6 +90,9 @@ async function main(opts: BenchOptions): Promise<number> {
         cpuMicrosPerRequest: r.ok ? round((after.cpuMicros - before.cpuMicros) / r.ok, 1) : undefined,
         rssMb: toMb(after.rssBytes),
         peakRssMb: toMb(after.maxRssBytes),
+        heapUsedMb: toMb(after.heapUsedBytes),
+        heapTotalMb: toMb(after.heapTotalBytes),
+        externalMb: toMb(after.externalBytes),
         loadAvg1m: round(os.loadavg()[0], 2),
         latenciesMs: r.latenciesMs,
       };
@@ -101,9 +110,13 @@ async function main(opts: BenchOptions): Promise<number> {
         for (let r = 1; r <= opts.rounds; r++) {
           // alternate the order so a drift in machine load does not favour one target
           for (const t of r % 2 ? sat : [...sat].reverse()) {
-            const rec = await measure(s, t, r, () => saturate(requestFor(s, t), opts.connections, opts.durationSec));
+            // --profile: a CPU profile of the gateway's first measured round of each scenario
+            const profile = opts.profile && t === gateway && r === 1 ? path.join(profileDir, `gateway-${s.name}.cpuprofile`) : undefined;
+            const rec = await measure(s, t, r, () => saturate(requestFor(s, t), opts.connections, opts.durationSec), profile);
             records.saturation.push(rec);
-            console.log(`  saturation ${s.name} round ${r} ${t.name}: ${Math.round(rec.rps)} req/s, p99 ${rec.p99Ms} ms, ${rec.cpuMicrosPerRequest} µs CPU/req`);
+            console.log(
+              `  saturation ${s.name} round ${r} ${t.name}: ${Math.round(rec.rps)} req/s, p99 ${rec.p99Ms} ms, ${rec.cpuMicrosPerRequest} µs CPU/req, RSS ${rec.rssMb} MB (heap ${rec.heapUsedMb}/${rec.heapTotalMb} MB)`,
+            );
           }
         }
       }

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
+
 /**
  * The little protocol between the bench orchestrator and each process it measures (upstream stub,
- * baseline proxy, gateway): the child says where it listens, answers CPU/RSS questions, and stops
- * on request, so a `node --cpu-prof` child exits cleanly and writes its profile.
+ * baseline proxy, gateway): the child says where it listens, answers CPU/RSS questions, records a
+ * CPU profile of just the measured window when asked, and stops on request.
  */
-export type ToTarget = { type: 'usage' } | { type: 'stop' };
+export type ToTarget = { type: 'usage' } | { type: 'stop' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string };
 
 export interface TargetUsage {
   /** process.cpuUsage(): user + system microseconds since the process started. */
@@ -11,21 +14,68 @@ export interface TargetUsage {
   rssBytes: number;
   /** Peak resident set size over the process's life (process.resourceUsage().maxRSS). */
   maxRssBytes: number;
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  externalBytes: number;
 }
 
-export type FromTarget = { type: 'ready'; port: number } | ({ type: 'usage' } & TargetUsage);
+export type FromTarget = { type: 'ready'; port: number } | ({ type: 'usage' } & TargetUsage) | { type: 'profile'; file?: string; error?: string };
 
 export function usageNow(): TargetUsage {
   const cpu = process.cpuUsage();
-  return { cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage.rss(), maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+  const mem = process.memoryUsage();
+  return {
+    cpuMicros: cpu.user + cpu.system,
+    rssBytes: mem.rss,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    heapUsedBytes: mem.heapUsed,
+    heapTotalBytes: mem.heapTotal,
+    externalBytes: mem.external,
+  };
 }
 
-/** Runs in the child: announces the port, answers usage questions, calls stop() then exits. */
+/** A V8 CPU profile of a window chosen by the orchestrator (start-up and idle time left out). */
+class WindowProfiler {
+  private session?: Session;
+
+  start(): void {
+    this.session = new Session();
+    this.session.connect();
+    this.session.post('Profiler.enable');
+    this.session.post('Profiler.setSamplingInterval', { interval: 100 });
+    this.session.post('Profiler.start');
+  }
+
+  stop(file: string): Promise<string> {
+    const session = this.session;
+    if (!session) return Promise.reject(new Error('profiler not started'));
+    return new Promise((resolve, reject) =>
+      session.post('Profiler.stop', (err, res) => {
+        session.disconnect();
+        this.session = undefined;
+        if (err) return reject(err);
+        fs.writeFileSync(file, JSON.stringify(res.profile));
+        resolve(file);
+      }),
+    );
+  }
+}
+
+/** Runs in the child: announces the port, answers usage and profile requests, calls stop() then exits. */
 export function serveTarget(port: number, stop: () => Promise<void>): void {
   const send = (m: FromTarget) => process.send?.(m);
+  const profiler = new WindowProfiler();
   process.on('message', (m: ToTarget) => {
     if (m.type === 'usage') send({ type: 'usage', ...usageNow() });
-    else if (m.type === 'stop') {
+    else if (m.type === 'profile-start') {
+      profiler.start();
+      send({ type: 'profile' });
+    } else if (m.type === 'profile-stop') {
+      profiler.stop(m.file).then(
+        (file) => send({ type: 'profile', file }),
+        (e: Error) => send({ type: 'profile', error: e.message }),
+      );
+    } else if (m.type === 'stop') {
       void stop().finally(() => process.exit(0));
     }
   });

@@ -8,6 +8,9 @@ export interface Target {
   port: number;
   pid: number;
   usage(): Promise<TargetUsage>;
+  profileStart(): Promise<void>;
+  /** Writes the CPU profile of the window since profileStart() to file. */
+  profileStop(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,7 +40,19 @@ export async function startTarget(name: string, script: string, env: NodeJS.Proc
       child.send({ type: 'usage' });
       const m = await reply;
       if (m.type !== 'usage') throw new Error(`${name}: unexpected answer ${m.type}`);
-      return { cpuMicros: m.cpuMicros, rssBytes: m.rssBytes, maxRssBytes: m.maxRssBytes };
+      const { type: _type, ...usage } = m;
+      return usage;
+    },
+    async profileStart() {
+      const reply = next();
+      child.send({ type: 'profile-start' });
+      await reply;
+    },
+    async profileStop(file: string) {
+      const reply = next();
+      child.send({ type: 'profile-stop', file });
+      const m = await reply;
+      if (m.type !== 'profile' || m.error) throw new Error(`${name}: profile not written: ${m.type === 'profile' ? m.error : m.type}`);
     },
     async stop() {
       if (child.exitCode !== null) return;
