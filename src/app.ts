@@ -14,6 +14,7 @@ import { API_DEFINITIONS } from '../apis';
 import type { ApiDefinition } from './routing/types';
 import { loadSpec } from './policies/contract-validation/handler';
 import { createSandboxAdminRouter } from './sandbox/admin-router';
+import { createDocsRouter } from './docs/docs-router';
 import type { SandboxHandle } from './sandbox/server';
 
 export interface GatewayApp {
@@ -55,6 +56,7 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   }
   app.use(createOpsRouter(config, services, state));
   if (services.tokens.canIssue) app.use(createOAuthRouter(services));
+  app.use('/docs', createDocsRouter(config, apis));
   if (opts.sandbox && (config.env === 'sandbox' || config.env === 'test') && config.sandbox.faultInjection) {
     app.use('/sandbox', createSandboxAdminRouter(opts.sandbox));
   }

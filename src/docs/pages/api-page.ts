@@ -1,0 +1,146 @@
+import type { DocApi } from '../model/contract-model';
+import { FLOWS } from '../model/flows';
+import { CORE_ERROR_TABLES, isErrorCodesPage } from '../model/error-tables';
+import { idempotencyFacts } from '../model/money-rules';
+import { buildExampleRequests } from '../model/request-examples';
+import { code, esc, layout, markdown, methodBadge, slug, table, type NavLink } from '../render/html';
+import { authenticationSection, envelopeSection, environmentsTable, gatewayErrorsTable, gettingStarted, moneyRulesGeneral, qaKitSection, rateLimitSection, sandboxSection } from './common-sections';
+import { invokerSection } from './invoker-section';
+import { operationSection, opAnchor } from './operation-section';
+import type { PortalContext } from './portal-context';
+
+/** One API's page: a guide rendered on the server from the contract, then the interactive reference (Swagger UI). */
+
+function flowsSection(api: DocApi): string {
+  const flows = FLOWS[api.name] ?? [];
+  if (!flows.length) return '<p>Call the operations below in any order.</p>';
+  const link = (id: string) => {
+    const op = api.operations.find((o) => o.operationId === id);
+    return op ? `<a href="#${opAnchor(op)}">${esc(op.code ?? '')} ${code(op.operationId)}</a>` : code(id);
+  };
+  return flows
+    .map((f) => `<h3 id="flow-${slug(f.title)}">${esc(f.title)}</h3><p>${esc(f.intro)}</p><ol class="flow">${f.steps.map((s) => `<li>${link(s.operationId)}: ${esc(s.note)}</li>`).join('')}</ol>`)
+    .join('\n');
+}
+
+function operationsTable(api: DocApi): string {
+  return table(
+    ['#', 'Operation', 'operationId', 'Idempotency'],
+    api.operations.map((op) => {
+      const m = idempotencyFacts(op);
+      const key = m.keyFields.length ? m.keyFields.map(code).join(' + ') : m.headerOnly ? code('Idempotency-Key') : m.moneyMoving ? 'not idempotent' : 'read (safe to repeat)';
+      return [esc(op.code ?? ''), `${methodBadge(op.method)}<a href="#${opAnchor(op)}">${esc(op.path)}</a><br>${esc(op.summary)}`, code(op.operationId), key];
+    }),
+  );
+}
+
+function errorsSection(ctx: PortalContext, api: DocApi): string {
+  const def = ctx.definitions.find((d) => d.name === api.name);
+  const cores = (CORE_ERROR_TABLES[api.name] ?? [])
+    .map(
+      (t) =>
+        `<h4>${esc(t.title)} <small>(${esc(t.appliesTo)})</small></h4>${t.note ? `<p>${esc(t.note)}</p>` : ''}${table(
+          ['HTTP', 'errorCode', 'errorType', 'errorDesc'],
+          t.rows.map((r) => [String(r.status), code(r.errorCode), esc(r.errorType), esc(r.errorDesc)]),
+        )}`,
+    )
+    .join('\n');
+  const own = api.documentation.filter((d) => isErrorCodesPage(d.title)).map((d) => markdown(d.content, 3)).join('\n');
+  return `${envelopeSection()}
+<h3 id="errors-core">Core system codes</h3>
+<p>Business refusals of the core systems keep the core's code and type, with the HTTP status of the documents' tables. Each operation's <em>Answers</em> table says which apply to it.</p>
+${cores}${own}
+<h3 id="errors-gateway">Gateway codes</h3>
+${gatewayErrorsTable(def?.errorDecorator)}`;
+}
+
+function moneySection(api: DocApi): string {
+  const money = api.operations.filter((o) => o.route?.moneyMoving);
+  const rows = money.map((op) => {
+    const m = idempotencyFacts(op);
+    const key = m.keyFields.length ? `the body's ${m.keyFields.map(code).join(' + ')}` : m.headerOnly ? `the ${code('Idempotency-Key')} header` : '—';
+    return [`<a href="#${opAnchor(op)}">${esc(op.code ?? '')} ${code(op.operationId)}</a>`, key, m.scope ? `shared with the other operations of scope ${code(m.scope)}` : ''];
+  });
+  const related = api.documentation.filter((d) => /otp|revers|idfacilito|unknown|amount/i.test(d.title)).map((d) => `<a href="#doc-${slug(d.title)}">${esc(d.title)}</a>`);
+  const reversals = api.operations.filter((o) => /revers/i.test(o.description)).map((o) => `<a href="#${opAnchor(o)}">${esc(o.code ?? o.operationId)}</a>`);
+  return `${moneyRulesGeneral()}
+${rows.length ? `<h3 id="money-keys">What identifies each transaction</h3>${table(['Operation', 'Idempotency key', 'Note'], rows)}` : ''}
+${reversals.length ? `<p>Operations that document a reversal: ${reversals.join(', ')}.</p>` : ''}
+${related.length ? `<p>This API's own rules: ${related.join(' · ')}.</p>` : ''}`;
+}
+
+function downloads(api: DocApi): string {
+  return `<ul>
+<li><a href="/docs/${esc(api.name)}/raml.zip">${esc(api.name)}-raml.zip</a>: the RAML 1.0 contract with its examples, documentation pages and the shared library (<code>common/</code>), includes resolvable.</li>
+<li><a href="/docs/raml/${esc(api.name)}/api.raml">api.raml</a> (browse: <a href="/docs/${esc(api.name)}/raml">all RAML files</a>; relative includes work from these URLs).</li>
+<li><a href="/docs/${esc(api.name)}/openapi.json">openapi.json</a>: OpenAPI 3.0, generated from the RAML (what the gateway validates against).</li>
+<li><a href="/docs/qa/${esc(api.name)}.postman_collection.json">Postman collection</a> with every example and journey.</li>
+</ul>`;
+}
+
+export function apiPage(ctx: PortalContext, api: DocApi, base: string): string {
+  const firstGet = api.operations
+    .filter((o) => o.method === 'get')
+    .map((o) => buildExampleRequests(o, { references: 'as-written' }))
+    .find((b) => !b.problems.length && b.requests[0]?.headers.length === 0)?.requests[0];
+  const sandboxDocs = api.documentation.filter((d) => /sandbox/i.test(d.title));
+  const otherDocs = api.documentation.filter((d) => !/sandbox/i.test(d.title) && !isErrorCodesPage(d.title));
+  const docHtml = (d: { title: string; content: string }) => `<h3 id="doc-${slug(d.title)}">${esc(d.title)}</h3>${markdown(d.content, 3)}`;
+  const nav: NavLink[] = [
+    { href: '/docs', label: '← All APIs' },
+    { href: '#overview', label: 'Overview' },
+    { href: '#getting-started-section', label: 'Getting started' },
+    { href: '#flow', label: 'Suggested flow' },
+    { href: '#operations', label: 'Operations', children: api.operations.map((o) => ({ href: `#${opAnchor(o)}`, label: `${esc(o.code ?? '')} ${esc(o.operationId)}` })) },
+    { href: '#invoker', label: 'X-Invoker headers' },
+    { href: '#errors', label: 'Errors' },
+    { href: '#money', label: 'Money rules' },
+    { href: '#rate-limits', label: 'Rate limits' },
+    { href: '#sandbox', label: 'Sandbox' },
+    { href: '#documentation', label: 'Decisions & notes', children: otherDocs.map((d) => ({ href: `#doc-${slug(d.title)}`, label: esc(d.title) })) },
+    { href: '#downloads', label: 'Downloads' },
+    { href: '#reference-section', label: 'Interactive reference' },
+  ];
+  const body = `<h1 id="overview">${esc(api.title)} <small>${esc(api.version)}</small></h1>
+<p class="lead">Base path ${code(api.basePath)} · ${api.operations.length} operations · <a href="#downloads">RAML, OpenAPI, Postman</a></p>
+${markdown(api.description, 1)}
+${environmentsTable(ctx, api.basePath)}
+<h2 id="getting-started-section">Getting started</h2>
+${gettingStarted(ctx, base, firstGet)}
+<h3 id="authentication">Authentication</h3>
+${authenticationSection(ctx)}
+<h2 id="flow">Suggested flow</h2>
+${flowsSection(api)}
+<h2 id="operations">Operations</h2>
+${operationsTable(api)}
+${api.operations.map(operationSection).join('\n')}
+<h2 id="invoker">X-Invoker headers</h2>
+${invokerSection(api)}
+<h2 id="errors">Errors</h2>
+${errorsSection(ctx, api)}
+<h2 id="money">Money rules</h2>
+${moneySection(api)}
+<h2 id="rate-limits">Rate limits</h2>
+${rateLimitSection(ctx)}
+<h2 id="sandbox">Sandbox</h2>
+${sandboxDocs.map(docHtml).join('\n')}
+${sandboxSection(ctx)}
+<h2 id="documentation">Decisions &amp; notes</h2>
+<p>What the source documents leave open or contradict, and what this API does about it (the RAML's documentation pages).</p>
+${otherDocs.map(docHtml).join('\n')}
+<h2 id="downloads">Downloads</h2>
+${downloads(api)}
+<h3 id="qa-kit">QA kit</h3>
+${qaKitSection([api.name])}
+<h2 id="reference-section">Interactive reference</h2>
+<p>Every operation with its schemas, rendered by Swagger UI from <a href="/docs/${esc(api.name)}/openapi.json">the contract</a>.${ctx.sandbox ? ' "Try it out" calls this sandbox: authorize with the client_id, client_secret and token of Getting started.' : ''}</p>
+<div id="reference" data-spec="/docs/${esc(api.name)}/openapi.json" data-try="${ctx.sandbox}"></div>`;
+  return layout({
+    title: `${api.title} · Partner portal`,
+    nav,
+    body,
+    styles: ['/docs/assets/swagger-ui/swagger-ui.css'],
+    scripts: ['/docs/assets/swagger-ui/swagger-ui-bundle.js'],
+  });
+}
+

@@ -1,0 +1,68 @@
+import type { DocApi, DocParam } from '../model/contract-model';
+import { PROFILES } from '../../policies/x-invoker-headers/profiles';
+import { code, esc, inlineMarkdown, table } from '../render/html';
+import { formatOf, opAnchor } from './operation-section';
+
+/**
+ * The X-Invoker header reference of one API: for each header, its format and, per operation,
+ * whether it is required, optional or pinned to a value (the contract's enums and the
+ * banking-correspondent profiles of the X-Invoker policy).
+ */
+export function invokerSection(api: DocApi): string {
+  const ops = api.operations;
+  const names: string[] = [];
+  const byName = new Map<string, DocParam>();
+  for (const op of ops) {
+    for (const p of op.params) {
+      if (p.in !== 'header' || p.name === 'Idempotency-Key' || p.name === 'X-Sandbox-Fault') continue;
+      if (!byName.has(p.name)) {
+        names.push(p.name);
+        byName.set(p.name, p);
+      }
+    }
+  }
+  if (!names.length) return '<p>This API declares no X-Invoker headers.</p>';
+  const cell = (opIndex: number, name: string): string => {
+    const op = ops[opIndex];
+    const p = op.params.find((x) => x.in === 'header' && x.name === name);
+    if (!p) return '—';
+    const profile = op.route?.invokerProfile ? PROFILES[op.route.invokerProfile] : undefined;
+    const pinned = profile?.pinned[name] ?? (Array.isArray(p.schema.enum) && p.schema.enum.length === 1 ? String(p.schema.enum[0]) : undefined);
+    if (pinned !== undefined) return `<strong>= ${esc(pinned)}</strong>`;
+    const ifPresent = profile?.pinnedIfPresent[name];
+    if (ifPresent !== undefined) return `opt. (= ${esc(ifPresent)})`;
+    return p.required ? '<strong>required</strong>' : 'optional';
+  };
+  const head = ['Header', ...ops.map((o) => `<a href="#${opAnchor(o)}" title="${esc(o.operationId)}">${esc(o.code ?? o.operationId)}</a>`)];
+  // headers optional on every operation are listed once, below the matrix
+  const rows = names.map((n) => ({ n, cells: ops.map((_, i) => cell(i, n)) }));
+  const special = rows.filter((r) => r.cells.some((c) => c !== 'optional'));
+  const everywhere = rows.filter((r) => r.cells.every((c) => c === 'optional')).map((r) => code(r.n));
+  const matrix = `${special.length ? table(head, special.map((r) => [code(r.n), ...r.cells]), 'matrix') : ''}
+${everywhere.length ? `<p>Optional on every operation of this API: ${everywhere.join(', ')}.</p>` : ''}`;
+  const formats = table(
+    ['Header', 'Format', 'Description'],
+    names.map((n) => {
+      const p = byName.get(n)!;
+      const variants = new Set(ops.flatMap((o) => o.params.filter((x) => x.in === 'header' && x.name === n).map((x) => formatOf(x.schema))));
+      return [code(n), [...variants].join('<br>'), inlineMarkdown(p.description ?? p.schema.description ?? '')];
+    }),
+  );
+  const profiles = [...new Set(ops.map((o) => o.route?.invokerProfile).filter(Boolean))] as Array<keyof typeof PROFILES>;
+  const profileRows = profiles.map((name) => {
+    const p = PROFILES[name];
+    const users = ops.filter((o) => o.route?.invokerProfile === name).map((o) => esc(o.code ?? o.operationId)).join(', ');
+    const pinned = Object.entries(p.pinned).map(([h, v]) => `${code(h)} = ${code(v)}`).join('<br>');
+    const ifPresent = Object.entries(p.pinnedIfPresent).map(([h, v]) => `${code(h)} = ${code(v)} when sent`).join('<br>');
+    const processId =
+      p.processId === 'last-11-of-txid'
+        ? 'the last 11 digits of X-Invoker-TxId, left-padded with zeros to 12 (APIF4087320000000001 → 020000000001)'
+        : 'an APIF TxId itself: the X-Invoker-TxId of the paired consultation';
+    return [`${esc(p.label)} (${users})`, pinned, ifPresent, `${code('APIF')} + Julian date (last digit of the year + day of the year) + ${code('32')} + a 10-digit authorization number`, esc(processId)];
+  });
+  return `<p>Which X-Invoker headers each operation requires (<strong>required</strong>), accepts (optional: when sent they must be well formed) or pins to a fixed value (<strong>= value</strong>). A missing or malformed header is answered 400 GW-400-04 naming every header concerned.</p>
+${matrix}
+<h3 id="invoker-formats">Formats</h3>
+${formats}
+${profiles.length ? `<h3 id="invoker-profiles">Banking-correspondent profiles</h3>${table(['Profile', 'Pinned', 'Pinned when sent', 'X-Invoker-TxId', 'X-Invoker-ProcessId'], profileRows)}` : ''}`;
+}

@@ -1,0 +1,60 @@
+import type { Request } from 'express';
+import type { GatewayConfig } from '../../config/load-config';
+import type { ApiDefinition } from '../../routing/types';
+import { loadDocApi, type DocApi, type DocOperation } from '../model/contract-model';
+import { buildExampleRequests, type ExampleRequest } from '../model/request-examples';
+
+/** What every page is rendered from: the configuration and the contracts (read once, at start-up). */
+export interface PortalContext {
+  config: GatewayConfig;
+  apis: DocApi[];
+  definitions: ApiDefinition[];
+  /** This gateway runs the sandbox: its getting-started lines work against it as printed. */
+  sandbox: boolean;
+}
+
+const byCode = (a: DocOperation, b: DocOperation) => {
+  const n = (o: DocOperation) => (o.code ? Number(o.code.slice(1)) : 1000);
+  return n(a) - n(b);
+};
+
+export function createPortalContext(config: GatewayConfig, definitions: ApiDefinition[]): PortalContext {
+  const apis = definitions.map((d) => {
+    const api = loadDocApi(d);
+    api.operations.sort(byCode);
+    return api;
+  });
+  return { config, apis, definitions, sandbox: config.env === 'sandbox' || config.env === 'test' };
+}
+
+/**
+ * The base URL printed in the examples. On a sandbox gateway, the address this page was read from
+ * (so the lines work as printed whatever port it listens on); elsewhere the environment's public URI.
+ */
+export function baseUrlFor(ctx: PortalContext, req: Request): string {
+  const host = req.get('host') ?? '';
+  if (ctx.sandbox && /^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$/.test(host)) return `${req.protocol}://${host}`;
+  const env = ctx.config.env as keyof GatewayConfig['publicUris'];
+  return ctx.config.publicUris[env] ?? ctx.config.publicUris.sandbox;
+}
+
+/** The first call of the getting-started block: a read that needs no special headers. */
+const FIRST_CALLS = ['getCustomerAccount', 'getTransfiyaEnrollment', 'getIcsAgreement'];
+
+export function firstCall(apis: DocApi[]): ExampleRequest | undefined {
+  const all = apis.flatMap((a) => a.operations);
+  const candidates = [
+    ...FIRST_CALLS.map((id) => all.find((o) => o.operationId === id)),
+    ...all.filter((o) => o.method === 'get'),
+  ].filter((o): o is DocOperation => Boolean(o));
+  for (const op of candidates) {
+    const { requests, problems } = buildExampleRequests(op, { references: 'as-written' });
+    if (!problems.length && requests[0] && requests[0].headers.length === 0) return requests[0];
+  }
+  return undefined;
+}
+
+export function credentialsFor(ctx: PortalContext): { clientId: string; clientSecret: string; demo: boolean } {
+  if (ctx.sandbox) return { clientId: ctx.config.clients.sandboxClientId, clientSecret: ctx.config.clients.sandboxClientSecret, demo: true };
+  return { clientId: '<your client_id>', clientSecret: '<your client_secret>', demo: false };
+}

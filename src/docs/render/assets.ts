@@ -1,0 +1,71 @@
+/**
+ * The portal's own stylesheet and script, kept as strings so they ship inside dist/ (the runtime
+ * image has no src/). Swagger UI's files are served from the swagger-ui-dist package.
+ */
+export const PORTAL_CSS = `
+:root { --ink:#1d2733; --muted:#5b6b7c; --line:#dde3ea; --bg:#f6f8fa; --accent:#0b5cad; --ok:#1a7f37; --warn:#9a6700; }
+* { box-sizing: border-box; }
+body { margin:0; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
+a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
+header.top { background: #0f2a44; color: #fff; padding: 10px 24px; position: sticky; top: 0; z-index: 10; }
+header.top .brand { color: #fff; font-weight: 600; letter-spacing: .2px; }
+.page { display: flex; align-items: flex-start; }
+nav.side { width: 270px; flex: none; position: sticky; top: 44px; max-height: calc(100vh - 44px); overflow: auto; padding: 16px 12px 40px 20px; border-right: 1px solid var(--line); background: var(--bg); font-size: 14px; }
+nav.side ul { list-style: none; margin: 0; padding-left: 0; } nav.side ul ul { padding-left: 14px; font-size: 13px; }
+nav.side li { margin: 3px 0; }
+main { flex: 1; min-width: 0; padding: 8px 40px 80px; max-width: 1180px; }
+h1 { font-size: 30px; margin: 18px 0 6px; } h2 { font-size: 23px; margin-top: 44px; padding-top: 12px; border-top: 1px solid var(--line); }
+h3 { font-size: 18px; margin-top: 30px; } h4 { font-size: 15px; margin: 20px 0 6px; }
+.lead { font-size: 17px; color: var(--muted); }
+code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eef1f5; padding: 1px 4px; border-radius: 3px; }
+.code { position: relative; margin: 8px 0 16px; }
+.code pre { background: #0f1720; color: #e6edf3; padding: 14px 16px; border-radius: 6px; overflow: auto; margin: 0; }
+.code pre code { background: none; color: inherit; padding: 0; white-space: pre; }
+.code button.copy { position: absolute; right: 8px; top: 8px; font-size: 12px; padding: 3px 8px; border: 1px solid #3b4754; background: #1b2530; color: #cfd8e3; border-radius: 4px; cursor: pointer; }
+.table-wrap { overflow-x: auto; margin: 8px 0 16px; }
+table { border-collapse: collapse; font-size: 14px; } th, td { border: 1px solid var(--line); padding: 5px 9px; text-align: left; vertical-align: top; }
+th { background: var(--bg); } table.matrix td, table.matrix th { font-size: 12.5px; padding: 3px 6px; white-space: nowrap; }
+.method { display: inline-block; min-width: 52px; text-align: center; font: 600 12px/20px ui-monospace, monospace; color: #fff; border-radius: 3px; padding: 0 6px; margin-right: 6px; }
+.method-get { background: #1f6feb; } .method-post { background: #1a7f37; } .method-put { background: #9a6700; } .method-delete { background: #cf222e; } .method-patch { background: #8250df; }
+.op { border: 1px solid var(--line); border-radius: 8px; padding: 4px 20px 12px; margin: 22px 0; }
+.op h3 { margin-top: 14px; } .op .path { font: 15px ui-monospace, monospace; }
+.facts { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0 10px; padding: 0; list-style: none; }
+.facts li { background: var(--bg); border: 1px solid var(--line); border-radius: 12px; padding: 1px 10px; font-size: 13px; }
+.facts li.money { border-color: #d4a72c; background: #fff8c5; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 16px; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 6px 18px 14px; }
+.note { border-left: 4px solid var(--accent); background: #eef5fc; padding: 8px 14px; margin: 12px 0; }
+.warn { border-left-color: var(--warn); background: #fff8e6; }
+details > summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
+ol.flow > li { margin: 6px 0; }
+#reference { border-top: 1px solid var(--line); margin-top: 20px; }
+@media (max-width: 900px) { nav.side { display: none; } main { padding: 8px 16px; } }
+`;
+
+export const PORTAL_JS = `
+(function () {
+  document.addEventListener('click', function (e) {
+    var b = e.target;
+    if (!b || !b.classList || !b.classList.contains('copy')) return;
+    var text = b.parentNode.querySelector('pre').innerText;
+    var done = function () { b.textContent = 'Copied'; setTimeout(function () { b.textContent = 'Copy'; }, 1500); };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, done);
+    else { var t = document.createElement('textarea'); t.value = text; document.body.appendChild(t); t.select(); try { document.execCommand('copy'); } catch (x) {} document.body.removeChild(t); done(); }
+  });
+  var ref = document.getElementById('reference');
+  if (ref && window.SwaggerUIBundle) {
+    window.ui = window.SwaggerUIBundle({
+      url: ref.getAttribute('data-spec'),
+      dom_id: '#reference',
+      deepLinking: false,
+      displayOperationId: true,
+      defaultModelsExpandDepth: 0,
+      docExpansion: 'list',
+      validatorUrl: null,
+      tryItOutEnabled: false,
+      supportedSubmitMethods: ref.getAttribute('data-try') === 'true' ? ['get', 'post', 'put', 'patch', 'delete'] : [],
+      onComplete: function () { ref.setAttribute('data-rendered', 'true'); }
+    });
+  }
+})();
+`;
