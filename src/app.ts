@@ -16,6 +16,7 @@ import { loadSpec } from './policies/contract-validation/handler';
 import { createSandboxAdminRouter } from './sandbox/admin-router';
 import { createDocsRouter } from './docs/docs-router';
 import type { SandboxHandle } from './sandbox/server';
+import { onlyForItsRoutes, replayHeaders } from './routing/app-layers';
 
 export interface GatewayApp {
   app: Express;
@@ -50,12 +51,12 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   app.set('query parser', 'simple');
 
   app.use(messageLogging(services.logger, services.metrics));
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(replayHeaders(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false })));
   if ((config.policies.cors.origins as string[]).length) {
     app.use(cors({ origin: config.policies.cors.origins as string[], maxAge: 600 }));
   }
-  app.use(createOpsRouter(config, services, state));
-  if (services.tokens.canIssue) app.use(createOAuthRouter(services));
+  app.use(onlyForItsRoutes(createOpsRouter(config, services, state)));
+  if (services.tokens.canIssue) app.use(onlyForItsRoutes(createOAuthRouter(services)));
   app.use('/docs', createDocsRouter(config, apis));
   if (opts.sandbox && (config.env === 'sandbox' || config.env === 'test') && config.sandbox.faultInjection) {
     app.use('/sandbox', createSandboxAdminRouter(opts.sandbox));
