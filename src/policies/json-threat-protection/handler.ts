@@ -9,35 +9,60 @@ export interface JsonThreatLimits {
   maxObjectEntryNameLength: number;
 }
 
-/** Walks the parsed body iteratively (no recursion: a deep body cannot blow the stack) and returns the first violation. */
+/** A node still to visit; its path text is only built when it is reported. */
+interface Pending {
+  value: unknown;
+  depth: number;
+  parent?: Pending;
+  key?: string;
+  index?: number;
+}
+
+function pathOf(n: Pending): string {
+  if (!n.parent) return '';
+  const parent = pathOf(n.parent);
+  if (n.index !== undefined) return `${parent}[${n.index}]`;
+  return parent ? `${parent}.${n.key}` : n.key!;
+}
+
+/**
+ * Walks the parsed body iteratively (no recursion: a deep body cannot blow the stack) and returns
+ * the first violation. Numbers, booleans and null break no limit and are not visited; paths are
+ * named only for the violation reported (building one per node was most of this policy's cost).
+ */
 export function findJsonThreat(body: unknown, limits: JsonThreatLimits): string | undefined {
-  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value: body, depth: 0, path: '' }];
+  const stack: Pending[] = [{ value: body, depth: 0 }];
   while (stack.length) {
-    const { value, depth, path } = stack.pop()!;
+    const node = stack.pop()!;
+    const { value, depth } = node;
     if (typeof value === 'string') {
       if (value.length > limits.maxStringValueLength) {
-        return `string value at ${path || 'body'} is longer than ${limits.maxStringValueLength} characters`;
+        return `string value at ${pathOf(node) || 'body'} is longer than ${limits.maxStringValueLength} characters`;
       }
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
     const d = depth + 1;
-    if (d > limits.maxContainerDepth) return `nesting at ${path || 'body'} is deeper than ${limits.maxContainerDepth} levels`;
+    if (d > limits.maxContainerDepth) return `nesting at ${pathOf(node) || 'body'} is deeper than ${limits.maxContainerDepth} levels`;
     if (Array.isArray(value)) {
       if (value.length > limits.maxArrayElementCount) {
-        return `array ${path || 'body'} has more than ${limits.maxArrayElementCount} entries`;
+        return `array ${pathOf(node) || 'body'} has more than ${limits.maxArrayElementCount} entries`;
       }
-      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], depth: d, path: `${path}[${i}]` });
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (typeof v === 'string' || (v !== null && typeof v === 'object')) stack.push({ value: v, depth: d, parent: node, index: i });
+      }
     } else {
       const keys = Object.keys(value);
       if (keys.length > limits.maxObjectEntryCount) {
-        return `object ${path || 'body'} has more than ${limits.maxObjectEntryCount} entries`;
+        return `object ${pathOf(node) || 'body'} has more than ${limits.maxObjectEntryCount} entries`;
       }
       for (const k of keys) {
         if (k.length > limits.maxObjectEntryNameLength) {
-          return `a field name in ${path || 'body'} is longer than ${limits.maxObjectEntryNameLength} characters`;
+          return `a field name in ${pathOf(node) || 'body'} is longer than ${limits.maxObjectEntryNameLength} characters`;
         }
-        stack.push({ value: (value as Record<string, unknown>)[k], depth: d, path: path ? `${path}.${k}` : k });
+        const v: unknown = (value as Record<string, unknown>)[k];
+        if (typeof v === 'string' || (v !== null && typeof v === 'object')) stack.push({ value: v, depth: d, parent: node, key: k });
       }
     }
   }
