@@ -8,7 +8,9 @@ import { serveTarget } from './target-process';
  * GATEWAY_BACKEND_<NAME>_URL variables the orchestrator sets.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ env: 'bench' });
+  // BENCH_POLICIES (ablation runs only): the policy chain without some policies, to price each one
+  const chain = process.env.BENCH_POLICIES;
+  const config = loadConfig({ env: 'bench', overrides: chain === undefined ? undefined : { policies: { chain: chain.split(',').filter(Boolean) } } });
   const running = await startServer(config);
   serveTarget(Number(new URL(running.httpUrl).port), () => running.stop());
 }

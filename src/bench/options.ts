@@ -16,7 +16,13 @@ export interface BenchOptions {
   fixed: boolean;
   /** CPU-profile the gateway's first measured round of each scenario into <outDir>/profiles (V8 inspector, start-up excluded). */
   profile: boolean;
+  /** Sampling heap profile of the same window instead (what allocates, for GC pressure). */
+  allocProfile: boolean;
+  /** Ablation: run the gateway with only these policies (default: config/bench.json's full chain). */
+  policies?: string[];
   outDir: string;
+  /** A/B: another built checkout whose gateway runs as target "gateway-ref", interleaved with this one. */
+  ref?: string;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -34,6 +40,7 @@ const DEFAULTS: BenchOptions = {
   saturation: true,
   fixed: true,
   profile: false,
+  allocProfile: false,
   outDir: 'bench-results',
 };
 
@@ -67,7 +74,10 @@ export function parseOptions(argv: string[]): BenchOptions {
       case 'no-fixed': opts.fixed = false; break;
       case 'no-saturation': opts.saturation = false; break;
       case 'profile': opts.profile = true; break;
+      case 'alloc-profile': opts.allocProfile = true; break;
+      case 'policies': opts.policies = list(); break;
       case 'out': opts.outDir = value ?? opts.outDir; break;
+      case 'ref': opts.ref = value; break;
       default:
         throw new Error(`unknown option --${name}`);
     }

@@ -75,11 +75,43 @@ export function summarizeProfile(p: Profile, top = 30): string {
   ].join('\n');
 }
 
+interface HeapNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** A sampling heap profile (--alloc-profile): bytes allocated by package and by function. */
+export function summarizeHeapProfile(p: { head: HeapNode }, top = 30): string {
+  const byPackage = new Map<string, number>();
+  const byFn = new Map<string, number>();
+  let total = 0;
+  const walk = (n: HeapNode) => {
+    const f = n.callFrame;
+    const pkg = packageOf(f.url, f.functionName);
+    const k = `${f.functionName || '(anonymous)'} ${pkg}:${f.lineNumber + 1}`;
+    total += n.selfSize;
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + n.selfSize);
+    byFn.set(k, (byFn.get(k) ?? 0) + n.selfSize);
+    for (const c of n.children) walk(c);
+  };
+  walk(p.head);
+  const list = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, b]) => `${((100 * b) / total).toFixed(1).padStart(5)}%  ${(b / 1048576).toFixed(1).padStart(7)} MB  ${k}`)
+      .join('\n');
+  return [`allocated (sampled): ${(total / 1048576).toFixed(1)} MB`, '\nby package:', list(byPackage), '\nby function:', list(byFn)].join('\n');
+}
+
 if (require.main === module) {
   const file = process.argv[2];
   if (!file) {
-    console.error('usage: node dist/src/bench/profile-summary.js <file.cpuprofile> [top]');
+    console.error('usage: node dist/src/bench/profile-summary.js <file.cpuprofile|file.heapprofile> [top]');
     process.exit(2);
   }
-  console.log(summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, Number(process.argv[3] ?? 30)));
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const top = Number(process.argv[3] ?? 30);
+  console.log('head' in data ? summarizeHeapProfile(data, top) : summarizeProfile(data as Profile, top));
 }

@@ -14,6 +14,7 @@ export interface RunRecord {
   p99Ms: number;
   /** Target process CPU (user + system) over the run, per answered request. */
   cpuMicrosPerRequest?: number;
+  cpuSystemMicrosPerRequest?: number;
   rssMb?: number;
   peakRssMb?: number;
   heapUsedMb?: number;

@@ -44,10 +44,20 @@ async function main(opts: BenchOptions): Promise<number> {
     const backendEnv = Object.fromEntries(
       BACKENDS.map((b) => [`GATEWAY_BACKEND_${b.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`, `${upstream}/${b}`]),
     );
-    const gateway = await startTarget('gateway', 'gateway-target', { ...backendEnv, GATEWAY_ENV: 'bench', LOG_FILE: logFile });
+    const chainEnv = opts.policies ? { BENCH_POLICIES: opts.policies.join(',') } : {};
+    const gateway = await startTarget('gateway', 'gateway-target', { ...backendEnv, ...chainEnv, GATEWAY_ENV: 'bench', LOG_FILE: logFile });
     targets.push(gateway);
     const baseline = await startTarget('baseline', 'baseline-proxy', { BENCH_UPSTREAM_URL: upstream });
     targets.push(baseline);
+    const ref = opts.ref
+      ? await startTarget('gateway-ref', path.resolve(opts.ref, 'dist/src/bench/gateway-target.js'), {
+          ...backendEnv,
+          ...chainEnv,
+          GATEWAY_ENV: 'bench',
+          LOG_FILE: path.join(outDir, 'gateway-ref.log'),
+        })
+      : undefined;
+    if (ref) targets.push(ref);
 
     const config = loadConfig({ env: 'bench', environment: {} });
     const token = await fetchToken(gateway.port, config.clients.sandboxClientId, config.clients.sandboxClientSecret);
@@ -57,15 +67,17 @@ async function main(opts: BenchOptions): Promise<number> {
       port: t.port,
       method: s.method,
       path: t === stub ? s.upstreamPath : s.path,
-      headers,
+      headers: headersFor(t),
       body: s.body ? () => s.body!(++seq) : undefined,
     });
-    for (const s of all) for (const t of [stub, gateway, baseline]) await preflight(t.name, s.name, requestFor(s, t));
+    const tokenRef = ref && (await fetchToken(ref.port, config.clients.sandboxClientId, config.clients.sandboxClientSecret));
+    const headersFor = (t: Target) => (t === ref ? { ...headers, authorization: `Bearer ${tokenRef}` } : headers);
+    for (const s of all) for (const t of targets) await preflight(t.name, s.name, requestFor(s, t));
 
     const profileDir = path.join(outDir, 'profiles');
-    if (opts.profile) fs.mkdirSync(profileDir, { recursive: true });
+    if (opts.profile || opts.allocProfile) fs.mkdirSync(profileDir, { recursive: true });
     const measure = async (s: Scenario, t: Target, roundNo: number, load: () => Promise<LoadResult>, profile?: string): Promise<RunRecord> => {
-      if (profile) await t.profileStart();
+      if (profile) await t.profileStart(profile.endsWith('.heapprofile') ? 'alloc' : 'cpu');
       const before = await t.usage();
       const r = await load();
       const after = await t.usage();
@@ -88,6 +100,7 @@ async function main(opts: BenchOptions): Promise<number> {
         p50Ms: round3(p50),
         p99Ms: round3(p99),
         cpuMicrosPerRequest: r.ok ? round((after.cpuMicros - before.cpuMicros) / r.ok, 1) : undefined,
+        cpuSystemMicrosPerRequest: r.ok ? round((after.cpuSystemMicros - before.cpuSystemMicros) / r.ok, 1) : undefined,
         rssMb: toMb(after.rssBytes),
         peakRssMb: toMb(after.maxRssBytes),
         heapUsedMb: toMb(after.heapUsedBytes),
@@ -104,25 +117,26 @@ async function main(opts: BenchOptions): Promise<number> {
     };
 
     if (opts.saturation) {
-      const sat = [baseline, gateway].filter((t) => opts.targets.includes(t.name));
+      const sat = [baseline, gateway, ...(ref ? [ref] : [])].filter((t) => t === ref || opts.targets.includes(t.name));
       for (const s of all) {
         for (const t of sat) await warm(`${t.name} ${s.name}`, () => saturate(requestFor(s, t), opts.connections, opts.warmupSec));
         for (let r = 1; r <= opts.rounds; r++) {
           // alternate the order so a drift in machine load does not favour one target
           for (const t of r % 2 ? sat : [...sat].reverse()) {
-            // --profile: a CPU profile of the gateway's first measured round of each scenario
-            const profile = opts.profile && t === gateway && r === 1 ? path.join(profileDir, `gateway-${s.name}.cpuprofile`) : undefined;
+            // --profile / --alloc-profile: the gateway's first measured round of each scenario
+            const kind = opts.profile ? 'cpuprofile' : opts.allocProfile ? 'heapprofile' : undefined;
+            const profile = kind && t === gateway && r === 1 ? path.join(profileDir, `gateway-${s.name}.${kind}`) : undefined;
             const rec = await measure(s, t, r, () => saturate(requestFor(s, t), opts.connections, opts.durationSec), profile);
             records.saturation.push(rec);
             console.log(
-              `  saturation ${s.name} round ${r} ${t.name}: ${Math.round(rec.rps)} req/s, p99 ${rec.p99Ms} ms, ${rec.cpuMicrosPerRequest} µs CPU/req, RSS ${rec.rssMb} MB (heap ${rec.heapUsedMb}/${rec.heapTotalMb} MB)`,
+              `  saturation ${s.name} round ${r} ${t.name}: ${Math.round(rec.rps)} req/s, p99 ${rec.p99Ms} ms, ${rec.cpuMicrosPerRequest} µs CPU/req (${rec.cpuSystemMicrosPerRequest} in kernel), RSS ${rec.rssMb} MB (heap ${rec.heapUsedMb}/${rec.heapTotalMb} MB)`,
             );
           }
         }
       }
     }
     if (opts.fixed) {
-      const fixedTargets = [stub, baseline, gateway].filter((t) => t === stub || opts.targets.includes(t.name));
+      const fixedTargets = [stub, baseline, gateway, ...(ref ? [ref] : [])].filter((t) => t === stub || t === ref || opts.targets.includes(t.name));
       for (const s of all) {
         for (const t of fixedTargets) await warm(`${t.name} ${s.name} fixed`, () => paced(requestFor(s, t), opts.rate, opts.fixedWarmupSec, opts.connections));
         for (let r = 1; r <= opts.fixedRounds; r++) {

@@ -6,11 +6,20 @@ import { Session } from 'node:inspector';
  * baseline proxy, gateway): the child says where it listens, answers CPU/RSS questions, records a
  * CPU profile of just the measured window when asked, and stops on request.
  */
-export type ToTarget = { type: 'usage' } | { type: 'stop' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string };
+export type ToTarget =
+  | { type: 'usage'; gc?: boolean }
+  | { type: 'stop' }
+  | { type: 'profile-start'; kind: ProfileKind }
+  | { type: 'profile-stop'; file: string };
+
+/** cpu: V8 CPU profile (.cpuprofile); alloc: sampling heap profile of allocations (.heapprofile). */
+export type ProfileKind = 'cpu' | 'alloc';
 
 export interface TargetUsage {
   /** process.cpuUsage(): user + system microseconds since the process started. */
   cpuMicros: number;
+  /** Of which in the kernel (socket writes and reads, mostly). */
+  cpuSystemMicros: number;
   rssBytes: number;
   /** Peak resident set size over the process's life (process.resourceUsage().maxRSS). */
   maxRssBytes: number;
@@ -26,6 +35,7 @@ export function usageNow(): TargetUsage {
   const mem = process.memoryUsage();
   return {
     cpuMicros: cpu.user + cpu.system,
+    cpuSystemMicros: cpu.system,
     rssBytes: mem.rss,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     heapUsedBytes: mem.heapUsed,
@@ -34,23 +44,36 @@ export function usageNow(): TargetUsage {
   };
 }
 
-/** A V8 CPU profile of a window chosen by the orchestrator (start-up and idle time left out). */
+/** A V8 profile of a window chosen by the orchestrator (start-up and idle time left out). */
 class WindowProfiler {
   private session?: Session;
+  private kind: ProfileKind = 'cpu';
 
-  start(): void {
+  start(kind: ProfileKind): void {
+    this.kind = kind;
     this.session = new Session();
     this.session.connect();
-    this.session.post('Profiler.enable');
-    this.session.post('Profiler.setSamplingInterval', { interval: 100 });
-    this.session.post('Profiler.start');
+    if (kind === 'cpu') {
+      this.session.post('Profiler.enable');
+      this.session.post('Profiler.setSamplingInterval', { interval: 100 });
+      this.session.post('Profiler.start');
+    } else {
+      this.session.post('HeapProfiler.enable');
+      // includeObjectsCollectedBy*GC: count what was allocated, not only what survived
+      this.session.post('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      } as object);
+    }
   }
 
   stop(file: string): Promise<string> {
     const session = this.session;
     if (!session) return Promise.reject(new Error('profiler not started'));
+    const method = this.kind === 'cpu' ? 'Profiler.stop' : 'HeapProfiler.stopSampling';
     return new Promise((resolve, reject) =>
-      session.post('Profiler.stop', (err, res) => {
+      session.post(method, (err, res: { profile?: unknown }) => {
         session.disconnect();
         this.session = undefined;
         if (err) return reject(err);
@@ -66,9 +89,14 @@ export function serveTarget(port: number, stop: () => Promise<void>): void {
   const send = (m: FromTarget) => process.send?.(m);
   const profiler = new WindowProfiler();
   process.on('message', (m: ToTarget) => {
-    if (m.type === 'usage') send({ type: 'usage', ...usageNow() });
+    if (m.type === 'usage') {
+      // diagnostics: with node --expose-gc, the heap that is really retained
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (m.gc && gc) gc();
+      send({ type: 'usage', ...usageNow() });
+    }
     else if (m.type === 'profile-start') {
-      profiler.start();
+      profiler.start(m.kind);
       send({ type: 'profile' });
     } else if (m.type === 'profile-stop') {
       profiler.stop(m.file).then(

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { FromTarget, TargetUsage } from './target-process';
+import type { FromTarget, ProfileKind, TargetUsage } from './target-process';
 
 /** A measured process started by the orchestrator: its port, and its CPU/RSS on demand. */
 export interface Target {
@@ -8,7 +8,7 @@ export interface Target {
   port: number;
   pid: number;
   usage(): Promise<TargetUsage>;
-  profileStart(): Promise<void>;
+  profileStart(kind: ProfileKind): Promise<void>;
   /** Writes the CPU profile of the window since profileStart() to file. */
   profileStop(file: string): Promise<void>;
   stop(): Promise<void>;
@@ -19,7 +19,9 @@ const ext = path.extname(__filename);
 const tsExecArgv = ext === '.ts' ? ['-r', 'ts-node/register/transpile-only'] : [];
 
 export async function startTarget(name: string, script: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<Target> {
-  const child: ChildProcess = fork(path.join(__dirname, `${script}${ext}`), [], {
+  // a script name is one of this folder's; an absolute path is another build (--ref)
+  const file = path.isAbsolute(script) ? script : path.join(__dirname, `${script}${ext}`);
+  const child: ChildProcess = fork(file, [], {
     env: { ...process.env, NODE_ENV: 'production', ...env },
     execArgv: [...tsExecArgv, ...execArgv],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -43,9 +45,9 @@ export async function startTarget(name: string, script: string, env: NodeJS.Proc
       const { type: _type, ...usage } = m;
       return usage;
     },
-    async profileStart() {
+    async profileStart(kind: ProfileKind) {
       const reply = next();
-      child.send({ type: 'profile-start' });
+      child.send({ type: 'profile-start', kind });
       await reply;
     },
     async profileStop(file: string) {
