@@ -47,9 +47,12 @@ export interface DocOperation {
   description: string;
   params: DocParam[];
   bodySchemaName?: string;
+  /** The request body's schema ($refs resolved with schemaOf(spec, ...)). */
+  bodySchema?: Json;
   bodyExamples: DocExample[];
   responses: DocResponse[];
   route?: RouteDefinition;
+  spec: Json;
 }
 
 export interface DocSection {
@@ -165,9 +168,11 @@ export function loadDocApi(api: Pick<ApiDefinition, 'name' | 'basePath' | 'specF
         description,
         params,
         bodySchemaName: refName(body?.schema),
+        bodySchema: body ? schemaOf(spec, body.schema) : undefined,
         bodyExamples: body ? examplesOf(schemaOf(spec, body.schema)) : [],
         responses,
         route: api.routes.find((r) => r.operationId === op.operationId),
+        spec,
       });
     }
   }
@@ -181,6 +186,16 @@ export function loadDocApi(api: Pick<ApiDefinition, 'name' | 'basePath' | 'specF
     documentation: documentationOf(spec),
     spec,
   };
+}
+
+/** The schema of a body field (dotted path), following properties and $refs. */
+export function fieldSchema(op: DocOperation, path: string): Json | undefined {
+  let s = op.bodySchema;
+  for (const part of path.split('.')) {
+    s = s ? schemaOf(op.spec, s.properties?.[part]) : undefined;
+    if (!s || !Object.keys(s).length) return undefined;
+  }
+  return s;
 }
 
 export const successStatuses = (op: DocOperation): number[] => op.responses.map((r) => r.status).filter((s) => s >= 200 && s < 300);

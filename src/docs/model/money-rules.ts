@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { DocOperation } from './contract-model';
+import { fieldSchema, type DocOperation } from './contract-model';
 
 /**
  * What makes a money-moving operation safe to repeat, read from the route table: the fields of the
@@ -22,14 +22,23 @@ function leafPaths(v: unknown, prefix = ''): string[] {
   return prefix ? [prefix] : [];
 }
 
-function changedAt(body: unknown, path: string): unknown {
-  const copy = JSON.parse(JSON.stringify(body));
+/** The body with one field changed: each other value of an enumerated field, or a different value. */
+function variantsAt(op: DocOperation, body: unknown, path: string): unknown[] {
   const parts = path.split('.');
-  let cur = copy;
-  for (const p of parts.slice(0, -1)) cur = cur[p];
+  const at = (copy: any) => {
+    let cur = copy;
+    for (const p of parts.slice(0, -1)) cur = cur[p];
+    return cur;
+  };
   const k = parts[parts.length - 1];
-  cur[k] = typeof cur[k] === 'number' ? cur[k] + 1 : `${String(cur[k])}9`;
-  return copy;
+  const current = at(body)[k];
+  const alternatives: unknown[] = (fieldSchema(op, path)?.enum ?? []).filter((v: unknown) => v !== current);
+  alternatives.push(typeof current === 'number' ? current + 1 : `${String(current)}9`);
+  return alternatives.map((v) => {
+    const copy = JSON.parse(JSON.stringify(body));
+    at(copy)[k] = v;
+    return copy;
+  });
 }
 
 const fakeRequest = (body: unknown) => ({ body, get: () => undefined, header: () => undefined }) as unknown as Request;
@@ -49,7 +58,7 @@ export function idempotencyFacts(op: DocOperation): IdempotencyFacts {
       }
     };
     const key = keyOf(example);
-    for (const p of leafPaths(example)) if (keyOf(changedAt(example, p)) !== key) keyFields.push(p);
+    for (const p of leafPaths(example)) if (variantsAt(op, example, p).some((v) => keyOf(v) !== key)) keyFields.push(p);
   }
   return { moneyMoving, keyFields, headerOnly: !rule.naturalKey, scope: rule.scope };
 }

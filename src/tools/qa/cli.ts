@@ -59,8 +59,8 @@ async function embeddedSandbox(baseUrl: string): Promise<{ running: RunningGatew
   return { running, url: `http://127.0.0.1:${port}` };
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+export async function runCli(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
   const env = buildEnvironment(args.env);
   let baseUrl = args.envVars.baseUrl ?? args.baseUrl ?? env.values.find((v) => v.key === 'baseUrl')!.value;
   if (args.env === 'prod' && !args.allowProd) {
@@ -93,10 +93,12 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`qa: ${e instanceof Error ? e.message : e}`);
-    process.exit(2);
-  },
-);
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(`qa: ${e instanceof Error ? e.message : e}`);
+      process.exit(2);
+    },
+  );
+}

@@ -26,7 +26,7 @@ export interface QaRunResult {
   failedAssertions: number;
   /** Every failure newman reported: a failed assertion, a script error, a refused connection. */
   failures: string[];
-  /** The requests newman sent, in order, as "item name -> status". */
+  /** The requests newman sent, in order, as "item name -> status" (scripts' own requests: "(script) ..."). */
   executed: string[];
   junitFile?: string;
 }
@@ -65,7 +65,7 @@ function runOne(api: string, opts: QaRunOptions): Promise<QaRunResult> {
           });
         },
       )
-      .on('request', (_err, o: any) => executed.push(`${o.item?.name} -> ${o.response?.code ?? 'no answer'}`));
+      .on('request', (_err, o: any) => executed.push(`${o.item?.name ?? `(script) ${o.request?.url?.getPath?.() ?? ''}`} -> ${o.response?.code ?? 'no answer'}`));
   });
 }
 
