@@ -34,5 +34,8 @@ export function servedSpec(api: DocApi, config: GatewayConfig): unknown {
       if (content && doc?.example !== undefined && !content.example && !content.examples) content.example = doc.example;
     }
   }
+  // paths in catalog order (C1-C5, T1-T15, F1-F7), the order the guide reads in
+  const rank = (p: string) => Math.min(...api.operations.filter((o) => o.path === p).map((o) => (o.code ? Number(o.code.slice(1)) : 1000)));
+  spec.paths = Object.fromEntries(Object.entries(spec.paths).sort(([a], [b]) => rank(a) - rank(b)));
   return spec;
 }
