@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import * as OpenApiValidator from 'express-openapi-validator';
 import type { RequestHandler } from 'express';
 import type { PolicyDefinition } from '../types';
 import { GatewayError } from '../../errors/gateway-error';
 import { CONTRACT_FORMATS } from './formats';
 import type { RouteDefinition } from '../../routing/types';
+import { contractMiddleware } from './route-metadata';
 
 /** Reads an API's generated OpenAPI document once; the gateway serves the same file to partners. */
 export function loadSpec(file: string): any {
@@ -35,7 +35,7 @@ export const contractValidation: PolicyDefinition = {
       route?.preValidate?.(req);
       next();
     };
-    const validators = OpenApiValidator.middleware({
+    const validators = contractMiddleware({
       apiSpec: { ...spec, servers: [{ url: api.basePath }] },
       validateApiSpec: true,
       validateRequests: { allErrors: true, coerceTypes: false, removeAdditional: false, allowUnknownQueryParameters: false },
