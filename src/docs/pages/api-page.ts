@@ -45,7 +45,7 @@ function errorsSection(ctx: PortalContext, api: DocApi): string {
         )}`,
     )
     .join('\n');
-  const own = api.documentation.filter((d) => isErrorCodesPage(d.title)).map((d) => markdown(d.content, 3)).join('\n');
+  const own = api.documentation.filter((d) => isErrorCodesPage(d.title)).map((d) => markdown(d.content, 4)).join('\n');
   return `${envelopeSection()}
 <h3 id="errors-core">Core system codes</h3>
 <p>Business refusals of the core systems keep the core's code and type, with the HTTP status of the documents' tables. Each operation's <em>Answers</em> table says which apply to it.</p>
@@ -85,7 +85,7 @@ export function apiPage(ctx: PortalContext, api: DocApi, base: string): string {
     .find((b) => !b.problems.length && b.requests[0]?.headers.length === 0)?.requests[0];
   const sandboxDocs = api.documentation.filter((d) => /sandbox/i.test(d.title));
   const otherDocs = api.documentation.filter((d) => !/sandbox/i.test(d.title) && !isErrorCodesPage(d.title));
-  const docHtml = (d: { title: string; content: string }) => `<h3 id="doc-${slug(d.title)}">${esc(d.title)}</h3>${markdown(d.content, 3)}`;
+  const docHtml = (d: { title: string; content: string }) => `<h3 id="doc-${slug(d.title)}">${esc(d.title)}</h3>${markdown(d.content, 4)}`;
   const nav: NavLink[] = [
     { href: '/docs', label: '← All APIs' },
     { href: '#overview', label: 'Overview' },
@@ -103,7 +103,7 @@ export function apiPage(ctx: PortalContext, api: DocApi, base: string): string {
   ];
   const body = `<h1 id="overview">${esc(api.title)} <small>${esc(api.version)}</small></h1>
 <p class="lead">Base path ${code(api.basePath)} · ${api.operations.length} operations · <a href="#downloads">RAML, OpenAPI, Postman</a></p>
-${markdown(api.description, 1)}
+${markdown(api.description, 2)}
 ${environmentsTable(ctx, api.basePath)}
 <h2 id="getting-started-section">Getting started</h2>
 ${gettingStarted(ctx, base, firstGet)}

@@ -33,13 +33,17 @@ export function invokerSection(api: DocApi): string {
     if (ifPresent !== undefined) return `opt. (= ${esc(ifPresent)})`;
     return p.required ? '<strong>required</strong>' : 'optional';
   };
-  const head = ['Header', ...ops.map((o) => `<a href="#${opAnchor(o)}" title="${esc(o.operationId)}">${esc(o.code ?? o.operationId)}</a>`)];
-  // headers optional on every operation are listed once, below the matrix
-  const rows = names.map((n) => ({ n, cells: ops.map((_, i) => cell(i, n)) }));
-  const special = rows.filter((r) => r.cells.some((c) => c !== 'optional'));
-  const everywhere = rows.filter((r) => r.cells.every((c) => c === 'optional')).map((r) => code(r.n));
-  const matrix = `${special.length ? table(head, special.map((r) => [code(r.n), ...r.cells]), 'matrix') : ''}
-${everywhere.length ? `<p>Optional on every operation of this API: ${everywhere.join(', ')}.</p>` : ''}`;
+  // the matrix shows the operations and headers where something is required, pinned or absent;
+  // the rest is said in one sentence each
+  const cells = names.map((n) => ops.map((_, i) => cell(i, n)));
+  const specialOps = ops.map((_, i) => i).filter((i) => cells.some((row) => row[i] !== 'optional' && row[i] !== '—'));
+  const specialRows = names.map((n, r) => ({ n, r })).filter(({ r }) => specialOps.some((i) => cells[r][i] !== 'optional'));
+  const head = ['Header', ...specialOps.map((i) => `<a href="#${opAnchor(ops[i])}" title="${esc(ops[i].operationId)}">${esc(ops[i].code ?? ops[i].operationId)}</a>`)];
+  const plainOps = ops.filter((_, i) => !specialOps.includes(i)).map((o) => `<a href="#${opAnchor(o)}">${esc(o.code ?? o.operationId)}</a>`);
+  const otherHeaders = names.filter((n) => !specialRows.some((x) => x.n === n)).map(code);
+  const matrix = `${specialOps.length ? table(head, specialRows.map(({ n, r }) => [code(n), ...specialOps.map((i) => cells[r][i])]), 'matrix') : ''}
+${plainOps.length ? `<p>${plainOps.join(', ')}: every X-Invoker header ${specialOps.length ? 'they declare ' : ''}is optional (well formed when sent).</p>` : ''}
+${specialOps.length && otherHeaders.length ? `<p>Optional wherever they appear: ${otherHeaders.join(', ')}.</p>` : ''}`;
   const formats = table(
     ['Header', 'Format', 'Description'],
     names.map((n) => {

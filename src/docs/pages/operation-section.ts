@@ -84,7 +84,7 @@ export function operationSection(op: DocOperation): string {
 <h3>${op.code ? `${esc(op.code)} · ` : ''}${esc(op.summary)}</h3>
 <p class="path">${methodBadge(op.method)}${esc(op.basePath + op.path)} &nbsp; <span title="operationId">${code(op.operationId)}</span></p>
 <ul class="facts">${factsOf(op).join('')}</ul>
-${markdown(op.description.replace(/^[CTF][0-9]{1,2}\s+-\s+/, ''), 3)}
+${markdown(op.description.replace(/^[CTF][0-9]{1,2}\s+-\s+/, ''), 4)}
 ${paramsTable(op.params, values)}
 ${headersTable(op)}
 ${examples}

@@ -12,13 +12,16 @@ export const esc = (s: unknown): string =>
 const md = new Marked({ gfm: true, breaks: false });
 
 /**
- * Markdown of the RAML documentation pages and descriptions. Headings are shifted so a page's own
- * "#" sits under the section that includes it. The markdown is the project's own (raml/), not input.
+ * Markdown of the RAML documentation pages and descriptions. Headings are shifted so the page's
+ * highest heading sits at `topLevel` (under the section that includes it), whichever level the
+ * page starts at. The markdown is the project's own (raml/), not input.
  */
-export function markdown(text: string, headingOffset = 0): string {
+export function markdown(text: string, topLevel = 0): string {
   const html = md.parse(text ?? '', { async: false }) as string;
-  if (!headingOffset) return html;
-  return html.replace(/<(\/?)h([1-6])(\s|>)/g, (_m, slash: string, level: string, after: string) => `<${slash}h${Math.min(6, Number(level) + headingOffset)}${after}`);
+  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+  if (!topLevel || !levels.length) return html;
+  const offset = topLevel - Math.min(...levels);
+  return html.replace(/<(\/?)h([1-6])(\s|>)/g, (_m, slash: string, level: string, after: string) => `<${slash}h${Math.max(1, Math.min(6, Number(level) + offset))}${after}`);
 }
 
 /** Inline markdown (a table cell, a one-line description). */
