@@ -7,11 +7,6 @@ import { byCatalogOrder, documentedTests, postmanRequest, stableId, type Postman
 
 export type { PostmanCollection, PostmanItem };
 
-/**
- * A Postman v2.1 collection per API, generated from the contract (test/qa keeps the committed files
- * equal to a fresh generation): every runnable example of every operation, in catalog order, then
- * the documented journeys. Money-moving examples get fresh references per run.
- */
 function exampleItem(r: ExampleRequest): PostmanItem {
   const prerequest = [...freshReferencesScript(r.freshVariables), ...(r.otpAccount ? otpScript(JSON.stringify(r.otpAccount)) : [])];
   return postmanRequest({
@@ -27,6 +22,11 @@ function exampleItem(r: ExampleRequest): PostmanItem {
   });
 }
 
+/**
+ * A Postman v2.1 collection per API, generated from the contract (test/qa keeps the committed files
+ * equal to a fresh generation): every runnable example of every operation, in catalog order, then
+ * the documented journeys. Money-moving examples get fresh references per run.
+ */
 export function buildCollection(def: ApiDefinition, api: DocApi = loadDocApi(def)): PostmanCollection {
   const fresh = new FreshReferences();
   const examples: PostmanItem[] = [];
