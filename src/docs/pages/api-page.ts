@@ -56,10 +56,13 @@ ${gatewayErrorsTable(def?.errorDecorator)}`;
 
 function moneySection(api: DocApi): string {
   const money = api.operations.filter((o) => o.route?.moneyMoving);
+  const facts = new Map(money.map((op) => [op, idempotencyFacts(op)]));
   const rows = money.map((op) => {
-    const m = idempotencyFacts(op);
-    const key = m.keyFields.length ? `the body's ${m.keyFields.map(code).join(' + ')}` : m.headerOnly ? `the ${code('Idempotency-Key')} header` : '—';
-    return [`<a href="#${opAnchor(op)}">${esc(op.code ?? '')} ${code(op.operationId)}</a>`, key, m.scope ? `shared with the other operations of scope ${code(m.scope)}` : ''];
+    const m = facts.get(op)!;
+    const key = m.keyFields.length ? `the body's ${m.keyFields.map(code).join(' + ')}` : m.headerOnly ? `the ${code('Idempotency-Key')} header, when sent` : '—';
+    // a key space shared by several operations: one reference names one transaction of any of them
+    const sharing = money.filter((o) => o !== op && m.scope && facts.get(o)!.scope === m.scope).map((o) => esc(o.code ?? o.operationId));
+    return [`<a href="#${opAnchor(op)}">${esc(op.code ?? '')} ${code(op.operationId)}</a>`, key, sharing.length ? `one key space with ${sharing.join(', ')}: a reference names one transaction of any of them` : ''];
   });
   const related = api.documentation.filter((d) => /otp|revers|idfacilito|unknown|amount/i.test(d.title)).map((d) => `<a href="#doc-${slug(d.title)}">${esc(d.title)}</a>`);
   const reversals = api.operations.filter((o) => /revers/i.test(o.description)).map((o) => `<a href="#${opAnchor(o)}">${esc(o.code ?? o.operationId)}</a>`);
@@ -85,7 +88,8 @@ export function apiPage(ctx: PortalContext, api: DocApi, base: string): string {
     .find((b) => !b.problems.length && b.requests[0]?.headers.length === 0)?.requests[0];
   const sandboxDocs = api.documentation.filter((d) => /sandbox/i.test(d.title));
   const otherDocs = api.documentation.filter((d) => !/sandbox/i.test(d.title) && !isErrorCodesPage(d.title));
-  const docHtml = (d: { title: string; content: string }) => `<h3 id="doc-${slug(d.title)}">${esc(d.title)}</h3>${markdown(d.content, 4)}`;
+  const docHtml = (d: { title: string; content: string }) =>
+    `${/^sandbox$/i.test(d.title.trim()) ? '' : `<h3 id="doc-${slug(d.title)}">${esc(d.title)}</h3>`}${markdown(d.content, 4)}`;
   const nav: NavLink[] = [
     { href: '/docs', label: '← All APIs' },
     { href: '#overview', label: 'Overview' },
