@@ -60,7 +60,7 @@ describe('partner portal (/docs)', () => {
     expect(printed).toContain(`BASE=${server.base}`);
     const statuses = await runBlocks('', [{ id: 'start', text: printed }]);
     expect(statuses.get('start')).toBe(200);
-  });
+  }, 60_000);
 
   describe.each(APIS.map((a) => [a.name, a] as const))('the page of %s', (name, api) => {
     it('when it is opened, then every operation appears with its path, operationId, examples and answers, and the RAML documentation pages are there', async () => {
@@ -87,7 +87,7 @@ describe('partner portal (/docs)', () => {
       const failed = [...statuses].filter(([, s]) => s === undefined || s < 200 || s > 299);
       expect(failed).toEqual([]);
       expect(statuses.size).toBe(examples.length);
-    });
+    }, 60_000);
 
     it('when the errors are read, then every gateway code and every core code of this API are listed with their HTTP status', async () => {
       const html = await page(`/docs/${name}`);
