@@ -123,16 +123,25 @@ function facilitoJourney(api: DocApi): PostmanItem {
       tests: ["pm.test('an authorization number', () => pm.expect(body.IdAutorizacion).to.be.a('number'));"],
     },
     {
-      name: 'F7 reverse the deposit',
+      // the cash could not be handed out: the withdrawal is undone (and the run leaves the account
+      // richer, never poorer, so the journey can run any number of times on one sandbox)
+      name: 'F7 reverse the withdrawal (cash not handed out)',
       operationId: 'createReversal',
-      body: (b) => ({ ...b, ValorPagar: deposit, IdFacilito: '{{journeyDepositId}}' }),
-      numericVars: ['journeyDepositId'],
+      body: (b) => ({ ...b, ValorPagar: withdrawal, IdFacilito: '{{journeyWithdrawalId}}' }),
+      numericVars: ['journeyWithdrawalId'],
+      tests: ["pm.test('reversed', () => pm.expect(body.Mensaje).to.match(/revers/i));"],
+    },
+    {
+      name: 'F7 the same reversal again: the first answer, money back once',
+      operationId: 'createReversal',
+      body: (b) => ({ ...b, ValorPagar: withdrawal, IdFacilito: '{{journeyWithdrawalId}}' }),
+      numericVars: ['journeyWithdrawalId'],
       tests: ["pm.test('reversed', () => pm.expect(body.Mensaje).to.match(/revers/i));"],
     },
   ];
   return {
     name: 'Journey: Facilito cash in, cash out, reversal',
-    description: 'Look up, deposit (and its replay), OTP request, OTP from the sandbox box, withdrawal, reversal of the deposit.',
+    description: 'Look up, deposit (and its replay), OTP request, OTP from the sandbox box, withdrawal, reversal of the withdrawal (and its repeat).',
     item: steps.map((s) => (s === 'otp-box' ? otpBoxItem('journeyAccount') : stepItem(api, s))),
   };
 }
