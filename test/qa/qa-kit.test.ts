@@ -71,10 +71,11 @@ describe('npm run qa', () => {
       maxBuffer: 32 * 1024 * 1024,
     });
 
-  it('when nothing answers at the sandbox URL, then it starts an embedded sandbox, runs every collection with the cli and junit reporters and exits 0', async () => {
-    const { stdout } = await qa(['--env', 'sandbox', '--base-url', `http://127.0.0.1:${await freePort()}`]);
+  // one collection is enough here: every collection already ran above; this proves the command itself
+  it('when nothing answers at the sandbox URL, then it starts an embedded sandbox, runs the collection with the cli and junit reporters and exits 0', async () => {
+    const { stdout } = await qa(['--env', 'sandbox', '--base-url', `http://127.0.0.1:${await freePort()}`, '--api', 'facilito']);
     expect(stdout).toContain('started an embedded sandbox gateway');
-    for (const d of API_DEFINITIONS) expect(stdout).toMatch(new RegExp(`${d.name}: \\d+ requests, (\\d+)/\\1 assertions passed, junit `));
+    expect(stdout).toMatch(/facilito: \d+ requests, (\d+)\/\1 assertions passed, junit .*facilito\.sandbox\.junit\.xml/);
     expect(stdout).toMatch(/^\d+ passed, 0 failed$/m);
     // newman's own cli reporter printed the run
     expect(stdout).toContain('┌');
