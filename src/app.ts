@@ -55,13 +55,14 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   if ((config.policies.cors.origins as string[]).length) {
     app.use(cors({ origin: config.policies.cors.origins as string[], maxAge: 600 }));
   }
+  // The APIs first: their base paths overlap none of the routers below, and API calls are the traffic.
+  for (const api of apis) app.use(api.basePath, createApiRouter(api, config, services));
   app.use(onlyForItsRoutes(createOpsRouter(config, services, state)));
   if (services.tokens.canIssue) app.use(onlyForItsRoutes(createOAuthRouter(services)));
   app.use('/docs', createDocsRouter(config, apis));
   if (opts.sandbox && (config.env === 'sandbox' || config.env === 'test') && config.sandbox.faultInjection) {
     app.use('/sandbox', createSandboxAdminRouter(opts.sandbox));
   }
-  for (const api of apis) app.use(api.basePath, createApiRouter(api, config, services));
   app.use((req) => {
     throw GatewayError.of('NOT_FOUND', `Resource not found: ${req.method} ${req.path}`);
   });

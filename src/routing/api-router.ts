@@ -101,9 +101,18 @@ export function createApiRouter(api: ApiDefinition, config: GatewayConfig, servi
     route,
     method: route.method,
     match: match<Record<string, string>>(toExpressPath(route.path), { sensitive: true, end: true, trailing: true, decode: decodeParam }),
-    run: (req: Request, res: Response) => handle(route, req, res),
+    run: ((req: Request, res: Response) => handle(route, req, res)) as RequestHandler,
   }));
+  const byRoute = new Map(routes.map((r) => [r.route, r]));
   const dispatch: RequestHandler = (req, res, next) => {
+    // The resolver's operation is the first route of this method matching case-insensitively: when
+    // it also matches case-sensitively, no earlier route can (Express would pick it too).
+    const resolved = byRoute.get(res.locals.operation as RouteDefinition);
+    const m0 = resolved?.match(req.path);
+    if (resolved && m0) {
+      req.params = m0.params;
+      return invoke(resolved.run, req, res, next);
+    }
     const method = req.method.toLowerCase();
     for (const r of routes) {
       // route methods never include head: Express answers HEAD with the GET route
@@ -111,7 +120,7 @@ export function createApiRouter(api: ApiDefinition, config: GatewayConfig, servi
       const m = r.match(req.path);
       if (!m) continue;
       req.params = m.params;
-      return invoke((q, s) => r.run(q, s), req, res, next);
+      return invoke(r.run, req, res, next);
     }
     next();
   };

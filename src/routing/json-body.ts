@@ -73,6 +73,12 @@ export function jsonBody(opts: JsonBodyOptions): RequestHandler {
     const h = req.headers;
     const ct = h['content-type'];
     const cl = h['content-length'];
+    // no body at all (a GET): what body-parser does before anything else (type-is's hasBody)
+    if (cl === undefined && h['transfer-encoding'] === undefined) {
+      if (finished(req)) return next();
+      if (!('body' in (req as object))) req.body = undefined;
+      return next();
+    }
     const fast =
       ct !== undefined &&
       cl !== undefined &&

@@ -40,28 +40,31 @@ interface OpenApiContext {
 type ResponseApiDoc = { paths: Record<string, Record<string, unknown>> } | null | undefined;
 
 function applyOpenApiMetadata(openApiContext: OpenApiContext, responseApiDoc: ResponseApiDoc): RequestHandler {
-  const compiled = new Map<string, ReturnType<typeof pathToRegexp>>();
-  const regexpOf = (expressRoute: string, sensitive: boolean, strict: boolean) => {
-    const key = `${sensitive ? 1 : 0}${strict ? 1 : 0}${expressRoute}`;
-    let r = compiled.get(key);
-    if (!r) compiled.set(key, (r = pathToRegexp(expressRoute, { sensitive, strict } as never)));
-    return r;
+  // The routes in the library's order, each path compiled once per routing flags. The library
+  // computed each route's operation schema before testing its path; only the match's is needed.
+  const tables = new Map<string, Array<{ expressRoute: string; openApiRoute: string; pathKey: string; regexp: RegExp; keys: string[] }>>();
+  const tableFor = (sensitive: boolean, strict: boolean) => {
+    const flags = `${sensitive ? 1 : 0}${strict ? 1 : 0}`;
+    let t = tables.get(flags);
+    if (!t) {
+      t = Object.entries(openApiContext.expressRouteMap).map(([expressRoute, methods]) => {
+        const { openApiRoute } = openApiContext.routePair(expressRoute);
+        const { regexp, keys } = pathToRegexp(expressRoute, { sensitive, strict } as never);
+        return { expressRoute, openApiRoute, pathKey: openApiRoute.substring(methods.basePath.length), regexp, keys: keys.map((k) => k.name) };
+      });
+      tables.set(flags, t);
+    }
+    return t;
   };
 
   function lookupRoute(req: Request, useRequestUrl: boolean) {
     const path = useRequestUrl ? req.url.split('?')[0] : req.originalUrl.split('?')[0];
-    const method = req.method;
-    const strict = !!req.app.enabled('strict routing');
-    const sensitive = !!req.app.enabled('case sensitive routing');
-    for (const [expressRoute, methods] of Object.entries(openApiContext.expressRouteMap)) {
-      const { openApiRoute } = openApiContext.routePair(expressRoute);
-      const pathKey = openApiRoute.substring(methods.basePath.length);
-      const schema = openApiContext.apiDoc.paths[pathKey][method.toLowerCase()];
-      const _schema = responseApiDoc?.paths[pathKey][method.toLowerCase()];
-      const regexpObj = regexpOf(expressRoute, sensitive, strict);
-      const matchedRoute = regexpObj.regexp.exec(path);
+    const method = req.method.toLowerCase();
+    for (const { expressRoute, openApiRoute, pathKey, regexp, keys: paramKeys } of tableFor(!!req.app.enabled('case sensitive routing'), !!req.app.enabled('strict routing'))) {
+      const matchedRoute = regexp.exec(path);
       if (matchedRoute) {
-        const paramKeys = regexpObj.keys.map((k) => k.name);
+        const schema = openApiContext.apiDoc.paths[pathKey][method];
+        const _schema = responseApiDoc?.paths[pathKey][method];
         try {
           const paramsVals = matchedRoute.slice(1).map(decodeURIComponent);
           const pathParams = paramKeys.reduce<Record<string, string>>((acc, key, idx) => ((acc[key] = paramsVals[idx]), acc), {});

@@ -14,13 +14,19 @@ export function createRateLimitStore(kind: string): Store {
   }
 }
 
-/** express-rate-limit's request info (req.rateLimit). */
-export interface RateLimitInfo {
-  limit: number;
-  used: number;
-  remaining: number;
-  resetTime: Date | undefined;
-  key: string;
+/** express-rate-limit's request info (req.rateLimit); `current` is its non-enumerable alias of used. */
+export class RateLimitInfo {
+  constructor(
+    readonly limit: number,
+    readonly used: number,
+    readonly remaining: number,
+    readonly resetTime: Date | undefined,
+    readonly key: string,
+  ) {}
+
+  get current(): number {
+    return this.used;
+  }
 }
 
 /**
@@ -45,8 +51,7 @@ export function createRateLimiter(config: GatewayConfig): RequestHandler {
     const key = `client:${client?.clientId ?? 'anonymous'}`;
     const { totalHits, resetTime } = await store.increment(key);
     const limit = tiers[client?.tier as string] ?? lowest;
-    const info: RateLimitInfo = { limit, used: totalHits, remaining: Math.max(limit - totalHits, 0), resetTime, key };
-    Object.defineProperty(info, 'current', { configurable: false, enumerable: false, value: totalHits });
+    const info = new RateLimitInfo(limit, totalHits, Math.max(limit - totalHits, 0), resetTime, key);
     (req as Request & { rateLimit?: RateLimitInfo }).rateLimit = info;
     if (!res.headersSent) {
       res.setHeader('RateLimit-Policy', `${limit};w=${windowSeconds}`);

@@ -5,16 +5,16 @@ import express, { type ErrorRequestHandler } from 'express';
 import { jsonBody } from '../../../src/routing/json-body';
 
 /** What a parser made of one raw request: the body, or the error's status/type/message. */
-async function outcome(parser: express.RequestHandler, raw: { headers: Record<string, string>; body: Buffer | string }) {
+async function outcome(parser: express.RequestHandler, raw: { headers: Record<string, string>; body: Buffer | string; method?: string }) {
   const app = express();
-  app.post('/p', parser, (req, res) => void res.json({ body: req.body === undefined ? '<undefined>' : req.body }));
+  app.all('/p', parser, (req, res) => void res.json({ body: req.body === undefined ? '<undefined>' : req.body }));
   const onError: ErrorRequestHandler = (err, _req, res, _next) => void res.json({ status: err.status, type: err.type, message: err.message });
   app.use(onError);
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   try {
     return await new Promise<unknown>((resolve, reject) => {
-      const req = http.request({ port: (server.address() as AddressInfo).port, host: '127.0.0.1', method: 'POST', path: '/p', headers: raw.headers }, (res) => {
+      const req = http.request({ port: (server.address() as AddressInfo).port, host: '127.0.0.1', method: raw.method ?? 'POST', path: '/p', headers: raw.headers }, (res) => {
         let t = '';
         res.on('data', (c) => (t += c));
         res.on('end', () => resolve(JSON.parse(t)));
@@ -33,7 +33,7 @@ const json = (body: string | Buffer, headers: Record<string, string> = {}) => ({
   body,
 });
 
-const CASES: Array<[string, { headers: Record<string, string>; body: Buffer | string }]> = [
+const CASES: Array<[string, { headers: Record<string, string>; body: Buffer | string; method?: string }]> = [
   ['an object', json('{"Valor":100.5,"IDcuenta":"40010000001"}')],
   ['an array with charset', json('[1,2]', { 'content-type': 'application/json; charset=utf-8' })],
   ['upper-case type', json('{"a":1}', { 'content-type': 'Application/JSON' })],
@@ -50,6 +50,8 @@ const CASES: Array<[string, { headers: Record<string, string>; body: Buffer | st
   ['text/plain', json('{"a":1}', { 'content-type': 'text/plain' })],
   ['gzip', json(zlib.gzipSync('{"a":1}'), { 'content-encoding': 'gzip' })],
   ['an unknown encoding', json('{"a":1}', { 'content-encoding': 'compress' })],
+  ['absent (a GET)', { method: 'GET', headers: {}, body: '' }],
+  ['absent (a GET with a content type)', { method: 'GET', headers: { 'content-type': 'application/json' }, body: '' }],
 ];
 
 describe('jsonBody: the fast path answers as express.json() does', () => {
