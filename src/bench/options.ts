@@ -21,6 +21,8 @@ export interface BenchOptions {
   /** Ablation: run the gateway with only these policies (default: config/bench.json's full chain). */
   policies?: string[];
   outDir: string;
+  /** NODE_OPTIONS for the gateway processes only (e.g. V8 heap flags), to weigh their effect. */
+  gatewayNodeOptions?: string;
   /** A/B: another built checkout whose gateway runs as target "gateway-ref", interleaved with this one. */
   ref?: string;
 }
@@ -78,6 +80,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       case 'policies': opts.policies = list(); break;
       case 'out': opts.outDir = value ?? opts.outDir; break;
       case 'ref': opts.ref = value; break;
+      case 'gateway-node-options': opts.gatewayNodeOptions = value; break;
       default:
         throw new Error(`unknown option --${name}`);
     }

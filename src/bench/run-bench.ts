@@ -44,7 +44,10 @@ async function main(opts: BenchOptions): Promise<number> {
     const backendEnv = Object.fromEntries(
       BACKENDS.map((b) => [`GATEWAY_BACKEND_${b.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`, `${upstream}/${b}`]),
     );
-    const chainEnv = opts.policies ? { BENCH_POLICIES: opts.policies.join(',') } : {};
+    const chainEnv = {
+      ...(opts.policies ? { BENCH_POLICIES: opts.policies.join(',') } : {}),
+      ...(opts.gatewayNodeOptions ? { NODE_OPTIONS: opts.gatewayNodeOptions } : {}),
+    };
     const gateway = await startTarget('gateway', 'gateway-target', { ...backendEnv, ...chainEnv, GATEWAY_ENV: 'bench', LOG_FILE: logFile });
     targets.push(gateway);
     const baseline = await startTarget('baseline', 'baseline-proxy', { BENCH_UPSTREAM_URL: upstream });
