@@ -3,7 +3,17 @@ import type { TransfersPorts } from './ports';
 import { ok, operationReference } from './references';
 import { fromPending, fromTrust, fromTrustResults, intParam, toAnswer, toMoneyOrder } from './transfiya-mappers';
 
-const byPseTrnCode = { naturalKey: (req: { body?: any }) => req.body?.xFerInfo?.pseTrnCode };
+/**
+ * An answer (Accept / Reject / ToBlock) to one transfer is the transaction: the same answer repeated
+ * is replayed; another answer to the same transfer is a new request the core judges (01101/RGN).
+ */
+const answerKey = (flag: (body: any) => unknown) => ({
+  naturalKey: (req: { body?: any }) => {
+    const code = req.body?.xFerInfo?.pseTrnCode;
+    return code === undefined ? undefined : `${code}:${String(flag(req.body))}`;
+  },
+  keyName: 'pseTrnCode and answer',
+});
 
 /** T3-T13: ACH Transfiya, immediate transfers by cell phone. */
 export const transfiyaRoutes: RouteDefinition<TransfersPorts>[] = [
@@ -73,7 +83,7 @@ export const transfiyaRoutes: RouteDefinition<TransfersPorts>[] = [
     method: 'put',
     path: '/v1/transfiya/transfers/agree',
     moneyMoving: true,
-    idempotency: byPseTrnCode,
+    idempotency: answerKey((b) => b.flagTransferAccept),
     async handle({ body, ports, call }) {
       await ports.transfiya.answerTransfer(toAnswer(body, body.flagTransferAccept), call);
       return ok(201);
@@ -104,7 +114,7 @@ export const transfiyaRoutes: RouteDefinition<TransfersPorts>[] = [
     method: 'put',
     path: '/v1/transfiya/credit/agree',
     moneyMoving: true,
-    idempotency: byPseTrnCode,
+    idempotency: answerKey((b) => b.xFerInfo?.flagTransferAccept),
     async handle({ body, ports, call }) {
       const { pseTrnCode } = await ports.transfiya.answerRequest(toAnswer(body, body.xFerInfo.flagTransferAccept), call);
       return ok(201, { xFerInfo: { pseTrnCode } });

@@ -39,7 +39,7 @@ describe('the portal model of the contracts', () => {
     expect(idempotencyFacts(op('createTransfer')).keyFields).toEqual(['refId']);
     expect(idempotencyFacts(op('createDeposit')).keyFields).toEqual(['IdFacilito']);
     expect(idempotencyFacts(op('depositCash')).keyFields.sort()).toEqual(['trn.code', 'trn.trnRqUID', 'trn.type']);
-    expect(idempotencyFacts(op('answerTransfiyaTransfer')).keyFields).toEqual(['xFerInfo.pseTrnCode']);
+    expect(idempotencyFacts(op('answerTransfiyaTransfer')).keyFields).toEqual(['xFerInfo.pseTrnCode', 'flagTransferAccept']);
     expect(idempotencyFacts(op('sendTransfiyaMoney'))).toMatchObject({ headerOnly: true, keyFields: [] });
     expect(idempotencyFacts(op('getCustomerAccount'))).toMatchObject({ moneyMoving: false, keyFields: [], headerOnly: false });
   });
