@@ -17,11 +17,11 @@ export interface BenchOptions {
   /** CPU-profile the gateway's first measured round of each scenario into <outDir>/profiles (V8 inspector, start-up excluded). */
   profile: boolean;
   /** Sampling heap profile of the same window instead (what allocates, for GC pressure). */
-  allocProfile: boolean;
+  allocProfile: boolean | 'live' | 'promoted';
   /** Ablation: run the gateway with only these policies (default: config/bench.json's full chain). */
   policies?: string[];
   outDir: string;
-  /** NODE_OPTIONS for the gateway processes only (e.g. V8 heap flags), to weigh their effect. */
+  /** Node/V8 flags for the gateway processes only (e.g. --max-semi-space-size=8 --trace-gc), to weigh their effect. */
   gatewayNodeOptions?: string;
   /** A/B: another built checkout whose gateway runs as target "gateway-ref", interleaved with this one. */
   ref?: string;
@@ -76,7 +76,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       case 'no-fixed': opts.fixed = false; break;
       case 'no-saturation': opts.saturation = false; break;
       case 'profile': opts.profile = true; break;
-      case 'alloc-profile': opts.allocProfile = true; break;
+      case 'alloc-profile': opts.allocProfile = value === 'live' || value === 'promoted' ? value : true; break;
       case 'policies': opts.policies = list(); break;
       case 'out': opts.outDir = value ?? opts.outDir; break;
       case 'ref': opts.ref = value; break;

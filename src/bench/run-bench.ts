@@ -44,11 +44,17 @@ async function main(opts: BenchOptions): Promise<number> {
     const backendEnv = Object.fromEntries(
       BACKENDS.map((b) => [`GATEWAY_BACKEND_${b.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`, `${upstream}/${b}`]),
     );
+    const gatewayFlags = opts.gatewayNodeOptions?.split(/\s+/).filter(Boolean) ?? [];
     const chainEnv = {
       ...(opts.policies ? { BENCH_POLICIES: opts.policies.join(',') } : {}),
-      ...(opts.gatewayNodeOptions ? { NODE_OPTIONS: opts.gatewayNodeOptions } : {}),
     };
-    const gateway = await startTarget('gateway', 'gateway-target', { ...backendEnv, ...chainEnv, GATEWAY_ENV: 'bench', LOG_FILE: logFile });
+    const gateway = await startTarget(
+      'gateway',
+      'gateway-target',
+      { ...backendEnv, ...chainEnv, GATEWAY_ENV: 'bench', LOG_FILE: logFile },
+      gatewayFlags,
+      path.join(outDir, 'gateway.stdout.log'),
+    );
     targets.push(gateway);
     const baseline = await startTarget('baseline', 'baseline-proxy', { BENCH_UPSTREAM_URL: upstream });
     targets.push(baseline);
@@ -58,7 +64,7 @@ async function main(opts: BenchOptions): Promise<number> {
           ...chainEnv,
           GATEWAY_ENV: 'bench',
           LOG_FILE: path.join(outDir, 'gateway-ref.log'),
-        })
+        }, gatewayFlags)
       : undefined;
     if (ref) targets.push(ref);
 
@@ -80,7 +86,7 @@ async function main(opts: BenchOptions): Promise<number> {
     const profileDir = path.join(outDir, 'profiles');
     if (opts.profile || opts.allocProfile) fs.mkdirSync(profileDir, { recursive: true });
     const measure = async (s: Scenario, t: Target, roundNo: number, load: () => Promise<LoadResult>, profile?: string): Promise<RunRecord> => {
-      if (profile) await t.profileStart(profile.endsWith('.heapprofile') ? 'alloc' : 'cpu');
+      if (profile) await t.profileStart(profile.endsWith('.heapprofile') ? (opts.allocProfile === 'live' ? 'alloc-live' : opts.allocProfile === 'promoted' ? 'alloc-promoted' : 'alloc') : 'cpu');
       const before = await t.usage();
       const r = await load();
       const after = await t.usage();

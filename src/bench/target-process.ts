@@ -12,8 +12,12 @@ export type ToTarget =
   | { type: 'profile-start'; kind: ProfileKind }
   | { type: 'profile-stop'; file: string };
 
-/** cpu: V8 CPU profile (.cpuprofile); alloc: sampling heap profile of allocations (.heapprofile). */
-export type ProfileKind = 'cpu' | 'alloc';
+/**
+ * cpu: V8 CPU profile (.cpuprofile); alloc: sampling heap profile of everything allocated;
+ * alloc-live: of what is still alive when it stops; alloc-promoted: of what outlived the young
+ * generation (promoted, then maybe freed by a major GC): what makes the old generation grow.
+ */
+export type ProfileKind = 'cpu' | 'alloc' | 'alloc-live' | 'alloc-promoted';
 
 export interface TargetUsage {
   /** process.cpuUsage(): user + system microseconds since the process started. */
@@ -62,8 +66,8 @@ class WindowProfiler {
       // includeObjectsCollectedBy*GC: count what was allocated, not only what survived
       this.session.post('HeapProfiler.startSampling', {
         samplingInterval: 4096,
-        includeObjectsCollectedByMajorGC: true,
-        includeObjectsCollectedByMinorGC: true,
+        includeObjectsCollectedByMajorGC: kind !== 'alloc-live',
+        includeObjectsCollectedByMinorGC: kind === 'alloc',
       } as object);
     }
   }

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FromTarget, ProfileKind, TargetUsage } from './target-process';
 
@@ -18,13 +19,14 @@ export interface Target {
 const ext = path.extname(__filename);
 const tsExecArgv = ext === '.ts' ? ['-r', 'ts-node/register/transpile-only'] : [];
 
-export async function startTarget(name: string, script: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<Target> {
+export async function startTarget(name: string, script: string, env: NodeJS.ProcessEnv, execArgv: string[] = [], stdoutFile?: string): Promise<Target> {
   // a script name is one of this folder's; an absolute path is another build (--ref)
   const file = path.isAbsolute(script) ? script : path.join(__dirname, `${script}${ext}`);
   const child: ChildProcess = fork(file, [], {
     env: { ...process.env, NODE_ENV: 'production', ...env },
     execArgv: [...tsExecArgv, ...execArgv],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // stdout (the gateway's banner, V8 traces such as --trace-gc) to a file when asked
+    stdio: ['ignore', stdoutFile ? fs.openSync(stdoutFile, 'w') : 'ignore', 'inherit', 'ipc'],
   });
   const waiters: Array<(m: FromTarget) => void> = [];
   child.on('message', (m: FromTarget) => waiters.shift()?.(m));
