@@ -14,6 +14,8 @@ export interface BenchOptions {
   targets: string[];
   saturation: boolean;
   fixed: boolean;
+  /** Fresh gateway and baseline processes for the fixed-rate mode (default) or the same ones. */
+  restart: boolean;
   /** CPU-profile the gateway's first measured round of each scenario into <outDir>/profiles (V8 inspector, start-up excluded). */
   profile: boolean;
   /** Sampling heap profile of the same window instead (what allocates, for GC pressure). */
@@ -35,12 +37,13 @@ const DEFAULTS: BenchOptions = {
   rounds: 3,
   rate: 1000,
   fixedDurationSec: 5,
-  fixedWarmupSec: 2,
+  fixedWarmupSec: 3,
   fixedRounds: 3,
   scenarios: ['transfer', 'account'],
   targets: ['baseline', 'gateway'],
   saturation: true,
   fixed: true,
+  restart: true,
   profile: false,
   allocProfile: false,
   outDir: 'bench-results',
@@ -75,6 +78,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       case 'targets': opts.targets = list(); break;
       case 'no-fixed': opts.fixed = false; break;
       case 'no-saturation': opts.saturation = false; break;
+      case 'no-restart': opts.restart = false; break;
       case 'profile': opts.profile = true; break;
       case 'alloc-profile': opts.allocProfile = value === 'live' || value === 'promoted' ? value : true; break;
       case 'policies': opts.policies = list(); break;

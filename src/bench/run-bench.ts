@@ -69,8 +69,13 @@ async function main(opts: BenchOptions): Promise<number> {
     if (ref) targets.push(ref);
 
     const config = loadConfig({ env: 'bench', environment: {} });
-    const token = await fetchToken(gateway.port, config.clients.sandboxClientId, config.clients.sandboxClientSecret);
-    const headers = { client_id: config.clients.sandboxClientId, client_secret: config.clients.sandboxClientSecret, authorization: `Bearer ${token}` };
+    // each gateway signs with its own ephemeral key: a token per gateway process
+    const tokens = new Map<Target, string>();
+    const refreshTokens = async () => {
+      for (const t of [gateway, ref]) if (t) tokens.set(t, await fetchToken(t.port, config.clients.sandboxClientId, config.clients.sandboxClientSecret));
+    };
+    await refreshTokens();
+    const headers = { client_id: config.clients.sandboxClientId, client_secret: config.clients.sandboxClientSecret };
     let seq = 0;
     const requestFor = (s: Scenario, t: Target): LoadRequest => ({
       port: t.port,
@@ -79,8 +84,7 @@ async function main(opts: BenchOptions): Promise<number> {
       headers: headersFor(t),
       body: s.body ? () => s.body!(++seq) : undefined,
     });
-    const tokenRef = ref && (await fetchToken(ref.port, config.clients.sandboxClientId, config.clients.sandboxClientSecret));
-    const headersFor = (t: Target) => (t === ref ? { ...headers, authorization: `Bearer ${tokenRef}` } : headers);
+    const headersFor = (t: Target) => ({ ...headers, authorization: `Bearer ${tokens.get(t) ?? tokens.get(gateway)}` });
     for (const s of all) for (const t of targets) await preflight(t.name, s.name, requestFor(s, t));
 
     const profileDir = path.join(outDir, 'profiles');
@@ -145,6 +149,13 @@ async function main(opts: BenchOptions): Promise<number> {
       }
     }
     if (opts.fixed) {
+      // Each mode in fresh processes: the fixed-rate figures are not those of a heap grown (and
+      // idempotency records piled up) by the saturation rounds; --no-restart keeps the processes.
+      if (opts.saturation && opts.restart) {
+        for (const t of [gateway, baseline, ...(ref ? [ref] : [])]) await t.restart();
+        await refreshTokens();
+        for (const s of all) for (const t of targets) await preflight(t.name, s.name, requestFor(s, t));
+      }
       const fixedTargets = [stub, baseline, gateway, ...(ref ? [ref] : [])].filter((t) => t === stub || t === ref || opts.targets.includes(t.name));
       for (const s of all) {
         for (const t of fixedTargets) await warm(`${t.name} ${s.name} fixed`, () => paced(requestFor(s, t), opts.rate, opts.fixedWarmupSec, opts.connections));

@@ -13,6 +13,8 @@ export interface Target {
   /** Writes the CPU profile of the window since profileStart() to file. */
   profileStop(file: string): Promise<void>;
   stop(): Promise<void>;
+  /** A fresh process in place of this one (same script, flags, environment); port and pid change. */
+  restart(): Promise<void>;
 }
 
 // Compiled runs (npm run bench) fork the .js next to this file; ts-node runs fork the .ts.
@@ -22,11 +24,21 @@ const tsExecArgv = ext === '.ts' ? ['-r', 'ts-node/register/transpile-only'] : [
 export async function startTarget(name: string, script: string, env: NodeJS.ProcessEnv, execArgv: string[] = [], stdoutFile?: string): Promise<Target> {
   // a script name is one of this folder's; an absolute path is another build (--ref)
   const file = path.isAbsolute(script) ? script : path.join(__dirname, `${script}${ext}`);
+  const target = await forkTarget(name, file, env, execArgv, stdoutFile ? fs.openSync(stdoutFile, 'w') : undefined);
+  const restartable = target as Target;
+  restartable.restart = async () => {
+    await target.stop();
+    Object.assign(restartable, await forkTarget(name, file, env, execArgv, stdoutFile ? fs.openSync(stdoutFile, 'a') : undefined));
+  };
+  return restartable;
+}
+
+async function forkTarget(name: string, file: string, env: NodeJS.ProcessEnv, execArgv: string[], stdout: number | undefined): Promise<Omit<Target, 'restart'>> {
   const child: ChildProcess = fork(file, [], {
     env: { ...process.env, NODE_ENV: 'production', ...env },
     execArgv: [...tsExecArgv, ...execArgv],
     // stdout (the gateway's banner, V8 traces such as --trace-gc) to a file when asked
-    stdio: ['ignore', stdoutFile ? fs.openSync(stdoutFile, 'w') : 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', stdout ?? 'ignore', 'inherit', 'ipc'],
   });
   const waiters: Array<(m: FromTarget) => void> = [];
   child.on('message', (m: FromTarget) => waiters.shift()?.(m));
