@@ -1,15 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import winston from 'winston';
-import { mask } from './masking';
+import { mask, maskField } from './masking';
 
 export type Logger = winston.Logger;
 
-/** Every log entry goes through mask(): nothing reaches a transport unmasked. */
+/**
+ * Fields the gateway itself writes and that carry no personal data: left as they are so a
+ * correlation id (an X-Invoker-TxId is mostly digits) can still be searched for.
+ */
+const OWN_FIELDS = new Set(['level', 'message', 'timestamp', 'correlationId', 'status', 'latencyMs', 'method', 'api', 'operation', 'errorCode']);
+
+/** Every log entry goes through the masking rules, top-level fields included: nothing reaches a transport unmasked. */
 const maskFormat = winston.format((info) => {
   for (const key of Object.keys(info)) {
-    if (key === 'level' || key === 'message' || key === 'timestamp') continue;
-    (info as Record<string, unknown>)[key] = mask(info[key]);
+    if (OWN_FIELDS.has(key)) continue;
+    (info as Record<string, unknown>)[key] = maskField(key, info[key]);
   }
   if (typeof info.message === 'string') info.message = mask(info.message) as string;
   return info;

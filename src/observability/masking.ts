@@ -64,18 +64,21 @@ export function maskDigits(text: string): string {
   return text.replace(LONG_DIGITS, (m) => maskValue(m));
 }
 
+/** One field by its name: a secret disappears, personal data keeps its last four characters. */
+export function maskField(key: string, value: unknown, depth = 0): unknown {
+  const k = key.toLowerCase();
+  if (SECRET_KEYS.has(k)) return '[REDACTED]';
+  if (PERSONAL_KEYS.has(k) && (typeof value === 'string' || typeof value === 'number')) return maskValue(value);
+  return mask(value, depth + 1);
+}
+
 /** Deep copy with secrets removed and personal data masked. Cycles and depth are bounded. */
 export function mask(value: unknown, depth = 0): unknown {
   if (depth > 12) return '[depth]';
   if (Array.isArray(value)) return value.map((v) => mask(v, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const key = k.toLowerCase();
-      if (SECRET_KEYS.has(key)) out[k] = '[REDACTED]';
-      else if (PERSONAL_KEYS.has(key) && (typeof v === 'string' || typeof v === 'number')) out[k] = maskValue(v);
-      else out[k] = mask(v, depth + 1);
-    }
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = maskField(k, v, depth);
     return out;
   }
   if (typeof value === 'string') return maskDigits(value);

@@ -23,6 +23,16 @@ describe('masking', () => {
     expect(maskDigits('card 4111111111111111 used')).not.toContain('4111111111111111');
   });
 
+  it('when a secret or an identity is a top-level field of an entry, then it is masked too; the correlation id is kept', () => {
+    const stream = new PassThrough();
+    let out = '';
+    stream.on('data', (c) => (out += c));
+    const logger = createLogger({ level: 'info', stream });
+    logger.info('x', { client_secret: 'topsecret', OTP: '123987', Cedula: '1234567890', correlationId: 'APIF4087320000000001' });
+    const line = JSON.parse(out);
+    expect(line).toMatchObject({ client_secret: '[REDACTED]', OTP: '[REDACTED]', Cedula: '******7890', correlationId: 'APIF4087320000000001' });
+  });
+
   it('when the logger writes an entry, then nothing sensitive reaches the transport', () => {
     const stream = new PassThrough();
     let out = '';
