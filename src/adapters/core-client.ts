@@ -3,7 +3,7 @@ import { GatewayError } from '../errors/gateway-error';
 import { CoreBusinessError, CoreOutcomeUnknownError } from './core-errors';
 import type { Logger } from '../observability/logger';
 import { BREAKER_STATE_VALUE, type GatewayMetrics } from '../observability/metrics';
-import { CallTimeout, createExchange, type ExchangeRequest, type ExchangeResponse } from './http-exchange';
+import { CallTimeout, createExchange, type ExchangeRequest, type ExchangeResponse } from './axios-exchange';
 
 export interface UpstreamCall {
   system: string;
@@ -49,7 +49,7 @@ const LOST_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_BAD_RES
 const JSON_BODY = { 'content-type': 'application/json' };
 
 /**
- * The transport to one core: node:http over a keep-alive agent (http-exchange.ts), a per-call
+ * The transport to one core: axios over a keep-alive agent (axios-exchange.ts), a per-call
  * timeout, one opossum breaker, and the classification of everything that can go wrong into the
  * gateway's errors. It never leaks the core's host name to a client.
  */

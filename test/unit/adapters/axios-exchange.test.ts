@@ -1,19 +1,9 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { CallTimeout, buildPath, createExchange } from '../../../src/adapters/http-exchange';
+import { CallTimeout, createExchange } from '../../../src/adapters/axios-exchange';
 
-describe('http-exchange (the core transport under CoreClient)', () => {
-  it('when a path and query are joined to the base path, then the URL is the one axios used to send', () => {
-    // expected strings are what axios 1.x getUri() produced for the same input
-    expect(buildPath('/bankmaster/', '/x/y', { a: 'h w:$,[]&=+/?é', b: 1, c: true, d: undefined, e: null, f: 0, g: '' })).toBe(
-      '/bankmaster/x/y?a=h+w:$,%5B%5D%26%3D%2B%2F%3F%C3%A9&b=1&c=true&f=0&g=',
-    );
-    expect(buildPath('/bankmaster', 'transfers')).toBe('/bankmaster/transfers');
-    expect(buildPath('/bankmaster', '/a?z=1', { b: 2 })).toBe('/bankmaster/a?z=1&b=2');
-    expect(buildPath('', '/transfers', {})).toBe('/transfers');
-  });
-
+describe('axios exchange (the core transport under CoreClient)', () => {
   describe('against a local server', () => {
     let server: http.Server;
     let base: string;
@@ -37,6 +27,24 @@ describe('http-exchange (the core transport under CoreClient)', () => {
         r.end(zlib.gzipSync('{"ok":true}'));
       };
       await expect(createExchange(base, 4)({ method: 'GET', path: '/x', headers: {}, timeoutMs: 2000 })).resolves.toEqual({ status: 200, text: '{"ok":true}' });
+    });
+
+    it('when a query is given, then it is encoded after the base path', async () => {
+      let url: string | undefined;
+      behave = (q, r) => {
+        url = q.url;
+        r.end('{}');
+      };
+      await createExchange(base, 4)({ method: 'GET', path: '/accounts', query: { a: 'h w&=', b: 1, c: undefined }, headers: {}, timeoutMs: 2000 });
+      expect(url).toBe('/core/accounts?a=h+w%26%3D&b=1');
+    });
+
+    it('when the core answers a redirect, then it is not followed', async () => {
+      behave = (_q, r) => {
+        r.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' });
+        r.end();
+      };
+      await expect(createExchange(base, 4)({ method: 'GET', path: '/moved', headers: {}, timeoutMs: 2000 })).resolves.toMatchObject({ status: 302 });
     });
 
     it('when the body is sent, then the core receives it with its length under the base path', async () => {
