@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import axios, { AxiosError, AxiosHeaders } from 'axios';
+import axios, { AxiosError } from 'axios';
+import { leanHttpAdapter } from './lean-http-adapter';
 
 /** The per-call timeout fired: the request was aborted (the classification tells read from write). */
 export class CallTimeout extends Error {
@@ -31,24 +32,27 @@ export interface ExchangeResponse {
  * a keep-alive agent, no redirect following (axios otherwise goes through follow-redirects on
  * every call), no proxy look-up in the environment, the body sent and the answer read as text
  * (CoreClient serialises and parses once, and must see a garbage answer as garbage), every HTTP
- * status returned (CoreClient classifies them), and a per-call AbortController timeout that
- * covers the whole exchange and aborts the request itself.
+ * status returned (CoreClient classifies them), a per-call AbortController timeout that covers
+ * the whole exchange and aborts the request itself, and a lean transport adapter.
  */
 export function createExchange(baseUrl: string, maxSockets: number): (req: ExchangeRequest) => Promise<ExchangeResponse> {
+  const agents = { http: new http.Agent({ keepAlive: true, maxSockets }), https: new https.Agent({ keepAlive: true, maxSockets }) };
+  // Few instance defaults: axios merges them into every request's config. Redirects, proxies and
+  // decompression are the adapter's business (it follows no redirect and uses no proxy).
+  const baseURL = baseUrl.replace(/\/+$/, '');
   const client = axios.create({
-    baseURL: baseUrl.replace(/\/+$/, ''),
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets }),
-    adapter: 'http',
-    maxRedirects: 0,
-    proxy: false,
+    baseURL,
+    adapter: leanHttpAdapter(baseURL, agents),
     responseType: 'text',
-    responseEncoding: 'utf8',
     transformRequest: [(data: unknown) => data],
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
-    transitional: { silentJSONParsing: true, forcedJSONParsing: false, clarifyTimeoutError: false },
   });
+  // axios merges its instance defaults into each request's config (deeply for headers): keep only
+  // what this client uses. Browser (XSRF) and form-data settings and per-method header sets do not apply.
+  const defaults = client.defaults as unknown as Record<string, unknown>;
+  for (const key of ['xsrfCookieName', 'xsrfHeaderName', 'env', 'transitional', 'maxContentLength', 'maxBodyLength', 'timeout']) delete defaults[key];
+  defaults.headers = { common: {} };
 
   return async (req) => {
     const controller = new AbortController();
@@ -57,9 +61,9 @@ export function createExchange(baseUrl: string, maxSockets: number): (req: Excha
       const res = await client.request<string>({
         method: req.method,
         url: req.path.startsWith('/') ? req.path : `/${req.path}`,
-        params: req.query,
+        ...(req.query ? { params: req.query } : {}),
         data: req.body,
-        headers: new AxiosHeaders(req.headers),
+        headers: req.headers,
         signal: controller.signal,
       });
       let text = typeof res.data === 'string' ? res.data : '';

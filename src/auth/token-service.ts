@@ -105,16 +105,19 @@ export class TokenService {
     throw GatewayError.of('INVALID_TOKEN', 'Invalid access token: no verification key configured');
   }
 
-  async verify(token: string): Promise<AccessTokenClaims> {
-    const nowSec = Date.now() / 1000;
-    const cached = this.cache.get(token);
-    if (cached) {
-      if (typeof cached.exp === 'number' && cached.exp + this.opts.clockToleranceSeconds < nowSec) {
-        this.cache.delete(token);
-        throw GatewayError.of('TOKEN_EXPIRED');
-      }
-      return cached;
+  /** The claims of a token verified before and not expired since, or undefined (then call verify). */
+  cached(token: string): AccessTokenClaims | undefined {
+    const claims = this.cache.get(token);
+    if (claims && (claims.exp as number) + this.opts.clockToleranceSeconds < Date.now() / 1000) {
+      this.cache.delete(token);
+      return undefined;
     }
+    return claims;
+  }
+
+  async verify(token: string): Promise<AccessTokenClaims> {
+    const cached = this.cached(token);
+    if (cached) return cached;
     const decoded = jwt.decode(token, { complete: true });
     if (!decoded || typeof decoded.payload === 'string') throw GatewayError.of('INVALID_TOKEN', 'Invalid access token: not a JWT');
     if (!this.opts.algorithms.includes(decoded.header.alg)) {
@@ -134,7 +137,8 @@ export class TokenService {
     }
     if (typeof claims.exp !== 'number') throw GatewayError.of('INVALID_TOKEN', 'Invalid access token: exp claim is required');
     if (typeof claims.client_id !== 'string') throw GatewayError.of('INVALID_TOKEN', 'Invalid access token: client_id claim is required');
-    this.cache.set(token, claims, { ttl: Math.max(1, (claims.exp - nowSec) * 1000) });
+    // expiry is checked on every use (cached()): the cache itself needs no timers or clocks
+    this.cache.set(token, claims);
     return claims;
   }
 }

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { match, type MatchFunction } from 'path-to-regexp';
 import type { GatewayConfig } from '../config/load-config';
 import type { GatewayServices } from '../services';
@@ -6,7 +6,6 @@ import type { ApiDefinition, OperationContext, RouteDefinition } from './types';
 import { resolvePolicies } from '../policies/registry';
 import { GatewayError } from '../errors/gateway-error';
 import { compose, invoke } from './compose';
-import { jsonBody } from './json-body';
 
 /** /v1/customers/{Cedula}/account -> /v1/customers/:Cedula/account */
 export const toExpressPath = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
@@ -60,7 +59,7 @@ export function createApiRouter(api: ApiDefinition, config: GatewayConfig, servi
     next();
   };
 
-  const bodyParser = jsonBody({ limit: config.policies.bodyLimit, type: ['application/json', 'application/*+json'] });
+  const bodyParser = express.json({ limit: config.policies.bodyLimit, type: ['application/json', 'application/*+json'] });
   const chain: RequestHandler[] = [resolve];
   let parsed = false;
   for (const policy of resolvePolicies(config.policies.chain as string[])) {

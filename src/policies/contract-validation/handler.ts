@@ -4,7 +4,8 @@ import type { PolicyDefinition } from '../types';
 import { GatewayError } from '../../errors/gateway-error';
 import { CONTRACT_FORMATS } from './formats';
 import type { RouteDefinition } from '../../routing/types';
-import { contractMiddleware } from './route-metadata';
+import * as OpenApiValidator from 'express-openapi-validator';
+import { compose } from '../../routing/compose';
 
 /** Reads an API's generated OpenAPI document once; the gateway serves the same file to partners. */
 export function loadSpec(file: string): any {
@@ -35,8 +36,8 @@ export const contractValidation: PolicyDefinition = {
       route?.preValidate?.(req);
       next();
     };
-    const validators = contractMiddleware({
-      apiSpec: { ...spec, servers: [{ url: api.basePath }] },
+    const options = (apiSpec: any): Parameters<typeof OpenApiValidator.middleware>[0] => ({
+      apiSpec,
       validateApiSpec: true,
       validateRequests: { allErrors: true, coerceTypes: false, removeAdditional: false, allowUnknownQueryParameters: false },
       validateResponses:
@@ -61,6 +62,23 @@ export const contractValidation: PolicyDefinition = {
       formats: CONTRACT_FORMATS,
       ignoreUndocumented: false,
     });
-    return [precheck, ...validators];
+    // One validator per operation, each given a contract holding only its own path and method:
+    // the library looks an operation up by compiling and trying every path of its contract on
+    // each request, and the router has already resolved the operation. Unknown paths and methods
+    // never get here (the API router answers them 404 / 405 with Allow).
+    const perOperation = new Map<RouteDefinition, RequestHandler>();
+    for (const route of api.routes) {
+      const item = spec.paths?.[route.path];
+      if (!item?.[route.method]) throw new Error(`${api.name}: ${route.method.toUpperCase()} ${route.path} is not in ${api.specFile}`);
+      const paths = { [route.path]: { ...(item.parameters ? { parameters: item.parameters } : {}), [route.method]: item[route.method] } };
+      perOperation.set(route, compose(OpenApiValidator.middleware(options({ ...spec, servers: [{ url: api.basePath }], paths })), (_req, _res, next) => next()));
+    }
+    const validate: RequestHandler = (req, res, next) => {
+      const route = res.locals.operation as RouteDefinition | undefined;
+      const validator = route && perOperation.get(route);
+      if (!validator) return next();
+      validator(req, res, next);
+    };
+    return [precheck, validate];
   },
 };
