@@ -58,7 +58,7 @@ export async function createServices(config: GatewayConfig, o: ServiceOverrides 
     clients,
     tokens,
     rateLimiter: createRateLimiter(config),
-    idempotency: o.idempotency ?? createIdempotencyStore(config.idempotency.store, config.idempotency.ttlSeconds),
+    idempotency: o.idempotency ?? createIdempotencyStore(config.idempotency.store, config.idempotency.ttlSeconds, config.idempotency.maxEntries),
     cores: createCoreClients(config, logger, metrics),
   };
 }

@@ -39,8 +39,23 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 
   constructor(
     private readonly ttlMs: number,
+    /** Completed records kept at most; the oldest go first (a late repeat then reaches the core, which refuses a known reference). */
+    private readonly maxEntries = 100_000,
     private readonly inFlightTtlMs = 5 * 60_000,
   ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Memory stays bounded under any load: completed records beyond maxEntries are dropped oldest first. */
+  private bound(): void {
+    if (this.entries.size <= this.maxEntries) return;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries) break;
+      if (e.state === 'done') this.entries.delete(k);
+    }
+  }
 
   private sweep(now: number): void {
     if (now - this.lastSweep < 60_000) return;
@@ -55,7 +70,9 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (existing && existing.expiresAt > now) {
       return { claimed: false, record: { fingerprint: existing.fingerprint, state: existing.state, response: existing.response } };
     }
+    this.entries.delete(key); // re-inserted last: Map order is the eviction order
     this.entries.set(key, { fingerprint, state: 'in-flight', expiresAt: now + this.inFlightTtlMs, waiters: [] });
+    this.bound();
     return { claimed: true };
   }
 
@@ -95,10 +112,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 }
 
-export function createIdempotencyStore(kind: string, ttlSeconds: number): IdempotencyStore {
+export function createIdempotencyStore(kind: string, ttlSeconds: number, maxEntries = 100_000): IdempotencyStore {
   switch (kind) {
     case 'memory':
-      return new MemoryIdempotencyStore(ttlSeconds * 1000);
+      return new MemoryIdempotencyStore(ttlSeconds * 1000, maxEntries);
     default:
       throw new Error(`idempotency.store: unknown store "${kind}"`);
   }

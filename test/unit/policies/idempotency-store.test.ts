@@ -34,6 +34,20 @@ describe('memory idempotency store', () => {
   });
 });
 
+describe('memory idempotency store bounds', () => {
+  it('when more records than maxEntries complete, then the oldest completed ones are dropped and in-flight ones kept', async () => {
+    const s = new MemoryIdempotencyStore(60_000, 3);
+    await s.claim('in-flight', 'fp');
+    for (const k of ['a', 'b', 'c', 'd']) {
+      await s.claim(k, 'fp');
+      await s.complete(k, { status: 200, body: {}, headers: {} });
+    }
+    expect(s.size).toBe(3);
+    expect(await s.claim('a', 'fp')).toEqual({ claimed: true }); // forgotten
+    expect((await s.claim('in-flight', 'fp')) as { record: { state: string } }).toMatchObject({ record: { state: 'in-flight' } });
+  });
+});
+
 describe('canonicalJson', () => {
   it('when keys come in another order, then the text is the same', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: 'x' } })).toBe(canonicalJson({ a: { c: 'x', d: [1, { x: 1, y: 2 }] }, b: 1 }));
