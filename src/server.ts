@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, withOverrides, type GatewayConfig } from './co
 import { BACKENDS } from './config/schema';
 import { buildApp, type GatewayApp } from './app';
 import { startSandbox, type SandboxHandle } from './sandbox/server';
+import { terminate } from './terminate';
 
 /** Points every back end without a configured URL at the simulated cores. */
 export function withSandboxBackends(config: GatewayConfig, sandbox: SandboxHandle): GatewayConfig {
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(`gateway not started: ${e.message}`);
-      process.exit(78); // EX_CONFIG
+      terminate(78); // EX_CONFIG
     }
     throw e;
   }
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     stopping = true;
     running.gw.services.logger.info('shutting down', { signal });
     await running.stop();
-    process.exit(0);
+    terminate(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -116,6 +117,6 @@ async function main(): Promise<void> {
 if (require.main === module) {
   main().catch((e) => {
     console.error('gateway failed to start:', e instanceof Error ? e.message : e);
-    process.exit(1);
+    terminate(1);
   });
 }

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/load-config';
 import { startServer } from '../server';
 import { serveTarget } from './target-process';
+import { terminate } from '../terminate';
 
 /**
  * The gateway as the benchmark runs it: the real server in the bench profile (config/bench.json,
@@ -17,5 +18,5 @@ async function main(): Promise<void> {
 
 main().catch((e) => {
   console.error('bench gateway failed to start:', e instanceof Error ? e.message : e);
-  process.exit(1);
+  terminate(1);
 });

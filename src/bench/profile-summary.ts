@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { terminate } from '../terminate';
 
 /**
  * Reads a V8 .cpuprofile (node --cpu-prof, e.g. npm run bench -- --profile) and prints where the
@@ -109,7 +110,7 @@ if (require.main === module) {
   const file = process.argv[2];
   if (!file) {
     console.error('usage: node dist/src/bench/profile-summary.js <file.cpuprofile|file.heapprofile> [top]');
-    process.exit(2);
+    terminate(2);
   }
   const data = JSON.parse(fs.readFileSync(file, 'utf8'));
   const top = Number(process.argv[3] ?? 30);

@@ -11,6 +11,7 @@ import { paced, saturate, type LoadRequest, type LoadResult } from './load';
 import { percentiles, round } from './stats';
 import { fixedRateTable, ratios, saturationTable, summarize, toMb, addedLatency, type RunRecord } from './report';
 import { fetchToken, preflight } from './preflight';
+import { terminate } from '../terminate';
 
 /**
  * npm run bench: the upstream stub, the bare baseline proxy and the gateway (bench profile, every
@@ -210,8 +211,8 @@ async function main(opts: BenchOptions): Promise<number> {
 const round3 = (v: number) => round(v, 3);
 
 main(parseOptions(process.argv.slice(2)))
-  .then((code) => process.exit(code))
+  .then((code) => terminate(code))
   .catch((e) => {
     console.error('bench failed:', e instanceof Error ? e.message : e);
-    process.exit(1);
+    terminate(1);
   });

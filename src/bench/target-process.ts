@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector';
+import { terminate } from '../terminate';
 
 /**
  * The little protocol between the bench orchestrator and each process it measures (upstream stub,
@@ -108,10 +109,10 @@ export function serveTarget(port: number, stop: () => Promise<void>): void {
         (e: Error) => send({ type: 'profile', error: e.message }),
       );
     } else if (m.type === 'stop') {
-      void stop().finally(() => process.exit(0));
+      void stop().finally(() => terminate(0));
     }
   });
   // orphaned (the orchestrator died): do not linger
-  process.on('disconnect', () => void stop().finally(() => process.exit(0)));
+  process.on('disconnect', () => void stop().finally(() => terminate(0)));
   send({ type: 'ready', port });
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTRACT_APIS, ramlToOpenApi, specFile } from '../contracts/raml-to-openapi';
+import { terminate } from '../terminate';
 
 async function main() {
   const check = process.argv.includes('--check');
@@ -30,7 +31,7 @@ async function main() {
       console.log(`${api.name}: wrote ${path.relative(process.cwd(), file)}`);
     }
   }
-  process.exit(failed ? 1 : 0);
+  terminate(failed ? 1 : 0);
 }
 
 void main();

@@ -9,6 +9,7 @@ import { loadConfig } from '../../config/load-config';
 import { startServer, type RunningGateway } from '../../server';
 import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from './environments';
 import { passed, runQaKit } from './run-qa';
+import { terminate } from '../../terminate';
 
 interface Args {
   env: QaEnvironment;
@@ -95,10 +96,10 @@ export async function runCli(argv: string[]): Promise<number> {
 
 if (require.main === module) {
   runCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => terminate(code),
     (e) => {
       console.error(`qa: ${e instanceof Error ? e.message : e}`);
-      process.exit(2);
+      terminate(2);
     },
   );
 }

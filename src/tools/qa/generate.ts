@@ -6,13 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generatedArtefacts, staleArtefacts } from './artefacts';
 import { projectPath } from '../../paths';
+import { terminate } from '../../terminate';
 
 function main(): void {
   if (process.argv.includes('--check')) {
     const stale = staleArtefacts();
     for (const f of stale) console.error(`${f} is stale: run npm run qa:generate`);
     if (!stale.length) console.log('QA kit up to date with the contracts');
-    process.exit(stale.length ? 1 : 0);
+    terminate(stale.length ? 1 : 0);
   }
   for (const a of generatedArtefacts()) {
     fs.mkdirSync(path.dirname(a.file), { recursive: true });
