@@ -50,7 +50,9 @@ export function canonicalJson(v: unknown): string {
 
 function replay(res: Response, record: IdempotencyRecord): void {
   const r = record.response!;
-  res.status(r.status).set(r.headers).set('Idempotent-Replayed', 'true').json(r.body);
+  res.status(r.status);
+  if (r.headers) res.set(r.headers);
+  res.set('Idempotent-Replayed', 'true').json(JSON.parse(r.body));
 }
 
 interface Key {
@@ -141,12 +143,13 @@ export const idempotency: PolicyDefinition = {
       res.json = (body: unknown) => {
         res.json = json;
         if (res.statusCode < 500) {
-          const headers: Record<string, string> = {};
+          let headers: Record<string, string> | undefined;
           for (const h of REPLAYED_HEADERS) {
             const v = res.getHeader(h);
-            if (typeof v === 'string') headers[h] = v;
+            if (typeof v === 'string') (headers ??= {})[h] = v;
           }
-          for (const k of claimed) void store.complete(k.fullKey, { status: res.statusCode, body, headers });
+          const stored = { status: res.statusCode, body: JSON.stringify(body) ?? 'null', headers };
+          for (const k of claimed) void store.complete(k.fullKey, stored);
         } else for (const k of claimed) void store.release(k.fullKey);
         return json(body);
       };

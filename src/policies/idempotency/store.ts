@@ -5,8 +5,13 @@
  */
 export interface StoredResponse {
   status: number;
-  body: unknown;
-  headers: Record<string, string>;
+  /**
+   * The answer's JSON text. Kept as one string, not as the object: a store holding 100,000 answers
+   * is then 100,000 flat strings for the garbage collector, not millions of small objects to trace.
+   */
+  body: string;
+  /** Headers replayed with the answer (Location...), when there are any. */
+  headers?: Record<string, string>;
 }
 
 export interface IdempotencyRecord {
@@ -30,7 +35,8 @@ export interface IdempotencyStore {
 
 interface Entry extends IdempotencyRecord {
   expiresAt: number;
-  waiters: Array<(r: IdempotencyRecord | undefined) => void>;
+  /** Duplicates waiting for the first answer; created only when one waits. */
+  waiters?: Array<(r: IdempotencyRecord | undefined) => void>;
 }
 
 export class MemoryIdempotencyStore implements IdempotencyStore {
@@ -71,7 +77,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       return { claimed: false, record: { fingerprint: existing.fingerprint, state: existing.state, response: existing.response } };
     }
     this.entries.delete(key); // re-inserted last: Map order is the eviction order
-    this.entries.set(key, { fingerprint, state: 'in-flight', expiresAt: now + this.inFlightTtlMs, waiters: [] });
+    this.entries.set(key, { fingerprint, state: 'in-flight', expiresAt: now + this.inFlightTtlMs, waiters: undefined });
     this.bound();
     return { claimed: true };
   }
@@ -82,15 +88,18 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     e.state = 'done';
     e.response = response;
     e.expiresAt = Date.now() + this.ttlMs;
-    const waiters = e.waiters.splice(0);
-    for (const w of waiters) w({ fingerprint: e.fingerprint, state: 'done', response });
+    const waiters = e.waiters;
+    e.waiters = undefined;
+    if (waiters) for (const w of waiters) w({ fingerprint: e.fingerprint, state: 'done', response });
   }
 
   async release(key: string): Promise<void> {
     const e = this.entries.get(key);
     if (!e || e.state === 'done') return;
     this.entries.delete(key);
-    for (const w of e.waiters.splice(0)) w(undefined);
+    const waiters = e.waiters;
+    e.waiters = undefined;
+    if (waiters) for (const w of waiters) w(undefined);
   }
 
   waitFor(key: string, timeoutMs: number): Promise<IdempotencyRecord | undefined> {
@@ -99,15 +108,15 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (e.state === 'done') return Promise.resolve({ fingerprint: e.fingerprint, state: 'done', response: e.response });
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        const i = e.waiters.indexOf(done);
-        if (i >= 0) e.waiters.splice(i, 1);
+        const i = e.waiters?.indexOf(done) ?? -1;
+        if (i >= 0) e.waiters!.splice(i, 1);
         resolve({ fingerprint: e.fingerprint, state: 'in-flight' });
       }, timeoutMs);
       const done = (r: IdempotencyRecord | undefined) => {
         clearTimeout(timer);
         resolve(r);
       };
-      e.waiters.push(done);
+      (e.waiters ??= []).push(done);
     });
   }
 }

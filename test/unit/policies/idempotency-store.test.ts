@@ -12,8 +12,8 @@ describe('memory idempotency store', () => {
     const s = new MemoryIdempotencyStore(60_000);
     await s.claim('k', 'fp');
     const waiting = s.waitFor('k', 10_000);
-    await s.complete('k', { status: 201, body: { ok: 1 }, headers: {} });
-    await expect(waiting).resolves.toMatchObject({ state: 'done', response: { status: 201, body: { ok: 1 } } });
+    await s.complete('k', { status: 201, body: JSON.stringify({ ok: 1 }), headers: {} });
+    await expect(waiting).resolves.toMatchObject({ state: 'done', response: { status: 201, body: '{"ok":1}' } });
   });
 
   it('when the first request is released (no final answer), then waiters are told and the key can be claimed again', async () => {
@@ -28,7 +28,7 @@ describe('memory idempotency store', () => {
   it('when a completed key is released, then it stays completed', async () => {
     const s = new MemoryIdempotencyStore(60_000);
     await s.claim('k', 'fp');
-    await s.complete('k', { status: 200, body: {}, headers: {} });
+    await s.complete('k', { status: 200, body: '{}', headers: {} });
     await s.release('k');
     expect((await s.claim('k', 'fp')) as { record: { state: string } }).toMatchObject({ record: { state: 'done' } });
   });
@@ -40,7 +40,7 @@ describe('memory idempotency store bounds', () => {
     await s.claim('in-flight', 'fp');
     for (const k of ['a', 'b', 'c', 'd']) {
       await s.claim(k, 'fp');
-      await s.complete(k, { status: 200, body: {}, headers: {} });
+      await s.complete(k, { status: 200, body: '{}', headers: {} });
     }
     expect(s.size).toBe(3);
     expect(await s.claim('a', 'fp')).toEqual({ claimed: true }); // forgotten
