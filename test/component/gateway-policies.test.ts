@@ -265,6 +265,19 @@ describe('the gateway policy chain, through the whole app', () => {
       expect(res.body.responseDetail.errorCode).toBe('GW-415-01');
     });
 
+    it('when the body is a multipart form, then 415 and nothing is parsed as a file upload', async () => {
+      const auth = await t.auth();
+      const res = await request(t.app)
+        .post('/test-api/v1/echo')
+        .set(auth)
+        .set('X-Invoker-Channel', '012')
+        .field('ref', 'x')
+        .attach('file', Buffer.from('{"ref":"x","amt":1}'), 'body.json');
+      expect(res.status).toBe(415);
+      expect(res.body.responseDetail.errorCode).toBe('GW-415-01');
+      expect(res.body.responseDetail.errorDesc).toBe('Unsupported media type: send application/json');
+    });
+
     it('when the client accepts only HTML, then 406', async () => {
       const res = await echo({ ref: 'acc', amt: 1 }, { Accept: 'text/html' });
       expect(res.status).toBe(406);

@@ -59,6 +59,8 @@ export const contractValidation: PolicyDefinition = {
             },
       validateSecurity: false,
       validateFormats: true,
+      // every operation of these contracts takes JSON: no multipart parser (multer) in the chain
+      fileUploader: false,
       formats: CONTRACT_FORMATS,
       ignoreUndocumented: false,
     });
