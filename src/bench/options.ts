@@ -10,7 +10,7 @@ export interface BenchOptions {
   fixedWarmupSec: number;
   fixedRounds: number;
   scenarios: string[];
-  /** Saturation targets: gateway and/or baseline. */
+  /** Targets besides the stub: baseline, gateway, and the opt-in floor (the libraries of record alone, library-floor.ts). */
   targets: string[];
   saturation: boolean;
   fixed: boolean;

@@ -64,9 +64,9 @@ export function summarize(runs: RunRecord[]): TargetSummary[] {
   });
 }
 
-/** Gateway ÷ baseline throughput, paired round by round (same load conditions), then the median. */
-export function ratios(runs: RunRecord[], scenario: string): { median: number; rounds: number[] } {
-  const gw = runs.filter((r) => r.scenario === scenario && r.target === 'gateway');
+/** Gateway (or another target) ÷ baseline throughput, paired round by round (same load conditions), then the median. */
+export function ratios(runs: RunRecord[], scenario: string, target = 'gateway'): { median: number; rounds: number[] } {
+  const gw = runs.filter((r) => r.scenario === scenario && r.target === target);
   const base = runs.filter((r) => r.scenario === scenario && r.target === 'baseline');
   const rounds = gw.map((g) => {
     const b = base.find((x) => x.round === g.round);

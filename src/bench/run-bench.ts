@@ -68,6 +68,9 @@ async function main(opts: BenchOptions): Promise<number> {
         }, gatewayFlags)
       : undefined;
     if (ref) targets.push(ref);
+    // --targets=...,floor: the libraries of record alone (library-floor.ts), opt-in
+    const floor = opts.targets.includes('floor') ? await startTarget('floor', 'library-floor', { BENCH_UPSTREAM_URL: upstream }) : undefined;
+    if (floor) targets.push(floor);
 
     const config = loadConfig({ env: 'bench', environment: {} });
     // each gateway signs with its own ephemeral key: a token per gateway process
@@ -131,15 +134,15 @@ async function main(opts: BenchOptions): Promise<number> {
     };
 
     if (opts.saturation) {
-      const sat = [baseline, gateway, ...(ref ? [ref] : [])].filter((t) => t === ref || opts.targets.includes(t.name));
+      const sat = [baseline, ...(floor ? [floor] : []), gateway, ...(ref ? [ref] : [])].filter((t) => t === ref || opts.targets.includes(t.name));
       for (const s of all) {
         for (const t of sat) await warm(`${t.name} ${s.name}`, () => saturate(requestFor(s, t), opts.connections, opts.warmupSec));
         for (let r = 1; r <= opts.rounds; r++) {
           // alternate the order so a drift in machine load does not favour one target
           for (const t of r % 2 ? sat : [...sat].reverse()) {
-            // --profile / --alloc-profile: the gateway's first measured round of each scenario
+            // --profile / --alloc-profile: the gateway's (and the floor's) first measured round of each scenario
             const kind = opts.profile ? 'cpuprofile' : opts.allocProfile ? 'heapprofile' : undefined;
-            const profile = kind && t === gateway && r === 1 ? path.join(profileDir, `gateway-${s.name}.${kind}`) : undefined;
+            const profile = kind && (t === gateway || t === floor) && r === 1 ? path.join(profileDir, `${t.name}-${s.name}.${kind}`) : undefined;
             const rec = await measure(s, t, r, () => saturate(requestFor(s, t), opts.connections, opts.durationSec), profile);
             records.saturation.push(rec);
             console.log(
@@ -153,11 +156,11 @@ async function main(opts: BenchOptions): Promise<number> {
       // Each mode in fresh processes: the fixed-rate figures are not those of a heap grown (and
       // idempotency records piled up) by the saturation rounds; --no-restart keeps the processes.
       if (opts.saturation && opts.restart) {
-        for (const t of [gateway, baseline, ...(ref ? [ref] : [])]) await t.restart();
+        for (const t of [gateway, baseline, ...(ref ? [ref] : []), ...(floor ? [floor] : [])]) await t.restart();
         await refreshTokens();
         for (const s of all) for (const t of targets) await preflight(t.name, s.name, requestFor(s, t));
       }
-      const fixedTargets = [stub, baseline, gateway, ...(ref ? [ref] : [])].filter((t) => t === stub || t === ref || opts.targets.includes(t.name));
+      const fixedTargets = [stub, baseline, ...(floor ? [floor] : []), gateway, ...(ref ? [ref] : [])].filter((t) => t === stub || t === ref || opts.targets.includes(t.name));
       for (const s of all) {
         for (const t of fixedTargets) await warm(`${t.name} ${s.name} fixed`, () => paced(requestFor(s, t), opts.rate, opts.fixedWarmupSec, opts.connections));
         for (let r = 1; r <= opts.fixedRounds; r++) {
@@ -182,6 +185,9 @@ async function main(opts: BenchOptions): Promise<number> {
       saturationTable(saturation),
       '',
       ...all.map((s) => `ratio gateway ÷ baseline, ${s.name}: ${ratioByScenario[s.name].median}x (rounds ${ratioByScenario[s.name].rounds.join(', ')})`),
+      ...(opts.targets.includes('floor')
+        ? all.map((s) => `ratio floor ÷ baseline, ${s.name}: ${ratios(records.saturation, s.name, 'floor').median}x (the libraries of record alone)`)
+        : []),
     );
   }
   if (fixed.length) {
@@ -196,7 +202,11 @@ async function main(opts: BenchOptions): Promise<number> {
   const result = {
     conditions: { ...conditions, finishedAt: new Date().toISOString(), loadAvgAtEnd: os.loadavg().map((v) => round(v, 2)) },
     scenarios: all.map((s) => ({ name: s.name, description: s.description })),
-    saturation: { summary: saturation, ratios: ratioByScenario, rounds: records.saturation.map(({ latenciesMs, ...r }) => r) },
+    saturation: {
+      summary: saturation,
+      ratios: ratioByScenario,
+      ...(opts.targets.includes('floor') ? { floorRatios: Object.fromEntries(all.map((s) => [s.name, ratios(records.saturation, s.name, 'floor')])) } : {}),
+      rounds: records.saturation.map(({ latenciesMs, ...r }) => r) },
     fixedRate: { summary: fixed, added: addedLatency(fixed), rounds: records.fixed.map(({ latenciesMs, ...r }) => r) },
     failedRequests: failed,
   };

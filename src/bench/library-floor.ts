@@ -1,0 +1,40 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createExchange } from '../adapters/axios-exchange';
+import { serveTarget } from './target-process';
+
+/**
+ * The library floor (opt-in target "floor"): what the gateway's libraries of record cost with none
+ * of the gateway's own work. Express 5, express.json(), the gateway's own axios transport
+ * (createExchange: keep-alive agent, lean adapter, per-call AbortController timeout), JSON.parse of
+ * the core's answer and res.json of an envelope; no policy, no breaker, no log line, no metrics,
+ * no mapping. The gap between this and the bare proxy is the stack; the gap between this and the
+ * gateway is everything the gateway does on top of it.
+ */
+export function createLibraryFloor(upstreamUrl: string): express.Express {
+  const exchange = createExchange(upstreamUrl, 128);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+  const forward = async (res: express.Response, method: string, path: string, body?: unknown) => {
+    const answer = await exchange({ method, path, body: body === undefined ? undefined : JSON.stringify(body), headers: { ...JSON_HEADERS }, timeoutMs: 5000 });
+    res.status(answer.status).json({ responseType: { value: 'OK' }, data: JSON.parse(answer.text) });
+  };
+  app.post('/transfers-management/v1/transfers', express.json(), (req, res) => forward(res, 'POST', '/bankmaster/transfers', req.body));
+  app.get('/facilito/v1/customers/:Cedula/account', (req, res) => forward(res, 'GET', `/bankmaster/customers/${encodeURIComponent(req.params.Cedula)}/main-account`));
+  return app;
+}
+
+if (require.main === module) {
+  const upstream = process.env.BENCH_UPSTREAM_URL;
+  if (!upstream) throw new Error('BENCH_UPSTREAM_URL is required');
+  const server = http.createServer({ keepAliveTimeout: 65_000 }, createLibraryFloor(upstream));
+  server.listen(0, '127.0.0.1', () => {
+    serveTarget((server.address() as AddressInfo).port, async () => {
+      server.closeAllConnections();
+      server.close();
+    });
+  });
+}
