@@ -60,38 +60,23 @@ export class ClientRegistry {
     return crypto.createHmac('sha256', this.cacheKey).update(secret).digest();
   }
 
-  /**
-   * Checks id + secret; returns the client or throws the envelope error. Status is checked after
-   * the secret. A secret verified before is checked synchronously (an HMAC compare) and the client
-   * comes back as a value; only a secret not seen yet returns a promise (scrypt runs off the thread).
-   */
-  check(clientId: string | undefined, secret: string | undefined): ClientApp | Promise<ClientApp> {
+  /** Checks id + secret; returns the client or throws the envelope error. Status is checked after the secret. */
+  async authenticate(clientId: string | undefined, secret: string | undefined): Promise<ClientApp> {
     if (!clientId || !secret) throw GatewayError.of('MISSING_CLIENT_CREDENTIALS');
     const client = this.clients.get(clientId);
     if (!client) throw GatewayError.of('INVALID_CLIENT', 'Invalid client credentials: unknown client_id or wrong client_secret');
     const mac = this.mac(secret);
     const known = this.verified.get(clientId);
-    if (known !== undefined && crypto.timingSafeEqual(known, mac)) return ClientRegistry.active(client);
-    return this.verifyNew(client, secret, mac);
-  }
-
-  /** check(), always as a promise. */
-  async authenticate(clientId: string | undefined, secret: string | undefined): Promise<ClientApp> {
-    return this.check(clientId, secret);
-  }
-
-  private async verifyNew(client: ClientApp, secret: string, mac: Buffer): Promise<ClientApp> {
-    const rejectKey = `${client.clientId}:${mac.toString('base64')}`;
-    if (!this.rejected.has(rejectKey) && (await verifySecret(secret, client.secretHash))) {
-      this.verified.set(client.clientId, mac);
-      return ClientRegistry.active(client);
+    let ok = known !== undefined && crypto.timingSafeEqual(known, mac);
+    if (!ok) {
+      const rejectKey = `${clientId}:${mac.toString('base64')}`;
+      if (!this.rejected.has(rejectKey) && (await verifySecret(secret, client.secretHash))) {
+        this.verified.set(clientId, mac);
+        ok = true;
+      } else this.rejected.set(rejectKey, true);
     }
-    this.rejected.set(rejectKey, true);
-    throw GatewayError.of('INVALID_CLIENT', 'Invalid client credentials: unknown client_id or wrong client_secret');
-  }
-
-  private static active(client: ClientApp): ClientApp {
-    if (client.status !== 'active') throw GatewayError.of('CLIENT_REVOKED', `The client application ${client.clientId} is ${client.status}`);
+    if (!ok) throw GatewayError.of('INVALID_CLIENT', 'Invalid client credentials: unknown client_id or wrong client_secret');
+    if (client.status !== 'active') throw GatewayError.of('CLIENT_REVOKED', `The client application ${clientId} is ${client.status}`);
     return client;
   }
 
