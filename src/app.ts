@@ -75,7 +75,7 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
     state,
     async close() {
       state.draining = true;
-      for (const c of Object.values(services.cores)) c.shutdown();
+      await Promise.all(Object.values(services.cores).map((c) => c.shutdown()));
     },
   };
 }

@@ -1,7 +1,5 @@
-import http from 'node:http';
-import https from 'node:https';
 import axios, { AxiosError } from 'axios';
-import { leanHttpAdapter } from './lean-http-adapter';
+import { isTimeout, undiciTransport } from './undici-adapter';
 
 /** The per-call timeout fired: the request was aborted (the classification tells read from write). */
 export class CallTimeout extends Error {
@@ -27,22 +25,25 @@ export interface ExchangeResponse {
   text: string;
 }
 
+export interface Exchange {
+  send(req: ExchangeRequest): Promise<ExchangeResponse>;
+  /** Closes the keep-alive connections. */
+  close(): Promise<void>;
+}
+
 /**
  * One HTTP exchange with a core, through axios, configured to do only what the gateway needs:
- * a keep-alive agent, no redirect following (axios otherwise goes through follow-redirects on
- * every call), no proxy look-up in the environment, the body sent and the answer read as text
- * (CoreClient serialises and parses once, and must see a garbage answer as garbage), every HTTP
- * status returned (CoreClient classifies them), a per-call AbortController timeout that covers
- * the whole exchange and aborts the request itself, and a lean transport adapter.
+ * an undici keep-alive pool as the transport (undici-adapter.ts: no redirect following, no proxy,
+ * no retry), the body sent and the answer read as text (CoreClient serialises and parses once,
+ * and must see a garbage answer as garbage), every HTTP status returned (CoreClient classifies
+ * them), and axios' `timeout`, which the adapter applies to the whole exchange.
  */
-export function createExchange(baseUrl: string, maxSockets: number): (req: ExchangeRequest) => Promise<ExchangeResponse> {
-  const agents = { http: new http.Agent({ keepAlive: true, maxSockets }), https: new https.Agent({ keepAlive: true, maxSockets }) };
-  // Few instance defaults: axios merges them into every request's config. Redirects, proxies and
-  // decompression are the adapter's business (it follows no redirect and uses no proxy).
-  const baseURL = baseUrl.replace(/\/+$/, '');
+export function createExchange(baseUrl: string, maxSockets: number): Exchange {
+  const transport = undiciTransport(baseUrl, maxSockets);
+  // Few instance defaults: axios merges them into every request's config.
   const client = axios.create({
-    baseURL,
-    adapter: leanHttpAdapter(baseURL, agents),
+    baseURL: baseUrl.replace(/\/+$/, ''),
+    adapter: transport.adapter,
     responseType: 'text',
     transformRequest: [(data: unknown) => data],
     transformResponse: [(data: unknown) => data],
@@ -54,9 +55,7 @@ export function createExchange(baseUrl: string, maxSockets: number): (req: Excha
   for (const key of ['xsrfCookieName', 'xsrfHeaderName', 'env', 'transitional', 'maxContentLength', 'maxBodyLength', 'timeout']) delete defaults[key];
   defaults.headers = { common: {} };
 
-  return async (req) => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), req.timeoutMs);
+  const send = async (req: ExchangeRequest): Promise<ExchangeResponse> => {
     try {
       const res = await client.request<string>({
         method: req.method,
@@ -64,19 +63,26 @@ export function createExchange(baseUrl: string, maxSockets: number): (req: Excha
         ...(req.query ? { params: req.query } : {}),
         data: req.body,
         headers: req.headers,
-        signal: controller.signal,
+        timeout: req.timeoutMs,
       });
       let text = typeof res.data === 'string' ? res.data : '';
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       return { status: res.status, text };
     } catch (e) {
-      if (controller.signal.aborted) throw new CallTimeout();
+      if (isTimeout(e)) throw new CallTimeout();
       const err = e as AxiosError;
-      // keep Node's socket codes (ECONNREFUSED, ECONNRESET...); an answer cut short is a lost connection
-      const code = (err.cause as { code?: string } | undefined)?.code ?? err.code;
-      throw Object.assign(new Error(err.message), { code: code === 'ERR_BAD_RESPONSE' || code === undefined ? 'ECONNRESET' : code });
-    } finally {
-      clearTimeout(timer);
+      throw Object.assign(new Error(err.message), { code: transportCode((err.cause as { code?: string } | undefined)?.code ?? err.code) });
     }
   };
+  return { send, close: transport.close };
+}
+
+/**
+ * Node's socket codes (ECONNREFUSED, ECONNRESET...) as they are; undici's own: a connect timeout
+ * stays one (nothing was sent), anything else (socket closed, answer cut short) is a lost connection.
+ */
+function transportCode(code: string | undefined): string {
+  if (code === undefined || code === 'ERR_BAD_RESPONSE') return 'ECONNRESET';
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return code;
+  return code.startsWith('UND_ERR_') ? 'ECONNRESET' : code;
 }

@@ -3,7 +3,7 @@ import { GatewayError } from '../errors/gateway-error';
 import { CoreBusinessError, CoreOutcomeUnknownError } from './core-errors';
 import type { Logger } from '../observability/logger';
 import { BREAKER_STATE_VALUE, type GatewayMetrics } from '../observability/metrics';
-import { CallTimeout, createExchange, type ExchangeRequest, type ExchangeResponse } from './axios-exchange';
+import { CallTimeout, createExchange, type Exchange, type ExchangeResponse } from './axios-exchange';
 
 export interface UpstreamCall {
   system: string;
@@ -44,19 +44,20 @@ export interface CoreClientOptions {
 
 export type BreakerState = 'closed' | 'halfOpen' | 'open';
 
-const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH']);
+// nothing was sent: the core was never reached (UND_ERR_CONNECT_TIMEOUT is the transport's connect timeout)
+const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 const LOST_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_BAD_RESPONSE']);
 const JSON_BODY = { 'content-type': 'application/json' };
 
 /**
- * The transport to one core: axios over a keep-alive agent (axios-exchange.ts), a per-call
+ * The transport to one core: axios over an undici keep-alive pool (axios-exchange.ts), a per-call
  * timeout, one opossum breaker, and the classification of everything that can go wrong into the
  * gateway's errors. It never leaks the core's host name to a client.
  */
 export class CoreClient {
   readonly name: string;
   readonly displayName: string;
-  private readonly exchange: (req: ExchangeRequest) => Promise<ExchangeResponse>;
+  private readonly exchange: Exchange;
   private readonly breaker: CircuitBreaker<[CoreRequest, CallContext], unknown>;
 
   constructor(
@@ -146,7 +147,7 @@ export class CoreClient {
     if (this.opts.forwardFaults && ctx.fault) headers['x-sandbox-fault'] = ctx.fault;
     let res: ExchangeResponse;
     try {
-      res = await this.exchange({
+      res = await this.exchange.send({
         method: req.method,
         path: req.path,
         query: req.query,
@@ -205,7 +206,8 @@ export class CoreClient {
     });
   }
 
-  shutdown(): void {
+  shutdown(): Promise<void> {
     this.breaker.shutdown();
+    return this.exchange.close();
   }
 }

@@ -43,7 +43,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     const c = client(stub.url);
     await expect(c.call(read, { correlationId: 'abc-123' })).resolves.toEqual({ ok: true });
     expect(seen).toBe('abc-123');
-    c.shutdown();
+    await c.shutdown();
   });
 
   it('when the core answers a business error, then CoreBusinessError and the breaker does not count it', async () => {
@@ -51,7 +51,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     const c = client(stub.url);
     for (let i = 0; i < 8; i++) await expect(c.call(write, ctx())).rejects.toBeInstanceOf(CoreBusinessError);
     expect(c.state).toBe('closed');
-    c.shutdown();
+    await c.shutdown();
   });
 
   it('when a read times out, then 504 and the HTTP call itself is aborted', async () => {
@@ -62,7 +62,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     expect(err.status).toBe(504);
     expect(err.errorType).toBe('BANKMASTER');
     await until(() => stub.open === 0, 'the aborted request to be closed on the core side');
-    c.shutdown();
+    await c.shutdown();
   });
 
   it('when a money-moving call times out, then the outcome is unknown (never a plain failure) and it is not retried', async () => {
@@ -73,7 +73,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     expect(err.status).toBe(504);
     expect(err.errorCode).toBe('GW-504-02');
     expect(stub.hits).toBe(1);
-    c.shutdown();
+    await c.shutdown();
   });
 
   it.each([
@@ -91,7 +91,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     expect(err.status).toBe(502);
     expect(JSON.stringify(err.envelope())).not.toMatch(/127\.0\.0\.1|bank\.internal|boom/);
     expect(err.envelope().responseDetail.errorType).toBe('BANKMASTER');
-    c.shutdown();
+    await c.shutdown();
   });
 
   it('when the connection is reset mid-body on a read, then it is retried once and then 502', async () => {
@@ -104,7 +104,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     const err = await c.call(read, ctx()).catch((e) => e);
     expect(err.status).toBe(502);
     expect(stub.hits).toBe(2);
-    c.shutdown();
+    await c.shutdown();
   });
 
   it('when the connection is reset on a money-moving call, then it is not retried and the outcome is unknown', async () => {
@@ -113,7 +113,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     const err = await c.call(write, ctx()).catch((e) => e);
     expect(err).toBeInstanceOf(CoreOutcomeUnknownError);
     expect(stub.hits).toBe(1);
-    c.shutdown();
+    await c.shutdown();
   });
 
   it('when nothing listens, then 503 naming the back end', async () => {
@@ -124,7 +124,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     expect(err.status).toBe(503);
     expect(err.errorType).toBe('BANKMASTER');
     stub = await startStubCore(); // for afterEach
-    c.shutdown();
+    await c.shutdown();
   });
 
   it('when failures reach the volume threshold, then the breaker opens, fails fast without calling, half-opens and closes', async () => {
@@ -150,7 +150,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     await expect(c.call(read, ctx())).resolves.toEqual({ ok: true });
     expect(c.state).toBe('closed');
     expect((await metrics.registry.getSingleMetricAsString('gateway_breaker_state'))).toMatch(/backend="bankmaster"} 0/);
-    c.shutdown();
+    await c.shutdown();
   });
 
   it('when the half-open probe fails, then the breaker opens again', async () => {
@@ -161,7 +161,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     await until(() => c.state === 'halfOpen', 'the breaker to half-open');
     await c.call(read, ctx()).catch(() => undefined);
     expect(c.state).toBe('open');
-    c.shutdown();
+    await c.shutdown();
   });
 
   it('when a call completes, then the upstream entry for the log line is recorded', async () => {
@@ -170,6 +170,6 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     const upstream: Array<{ system: string; status: unknown }> = [];
     await c.call(read, { correlationId: 'x', upstream: upstream as never });
     expect(upstream).toEqual([expect.objectContaining({ system: 'bankmaster', operation: 'read', status: 200 })]);
-    c.shutdown();
+    await c.shutdown();
   });
 });
