@@ -42,9 +42,44 @@ describe('memory idempotency store bounds', () => {
       await s.claim(k, 'fp');
       await s.complete(k, { status: 200, body: '{}', headers: {} });
     }
-    expect(s.size).toBe(3);
+    expect(s.size).toBe(4); // b, c, d and the claim in flight
     expect(await s.claim('a', 'fp')).toEqual({ claimed: true }); // forgotten
     expect((await s.claim('in-flight', 'fp')) as { record: { state: string } }).toMatchObject({ record: { state: 'in-flight' } });
+  });
+
+  it('when a full store keeps taking records, then it holds exactly the newest maxEntries, replays included', async () => {
+    const s = new MemoryIdempotencyStore(60_000, 1000);
+    for (let i = 0; i < 5000; i++) {
+      await s.claim(`k${i}`, 'fp');
+      await s.complete(`k${i}`, { status: 200, body: `{"n":${i}}` });
+      // a replay of an old record does not keep it longer than its turn
+      if (i % 100 === 0) await s.claim(`k${Math.max(0, i - 500)}`, 'fp');
+    }
+    expect(s.size).toBe(1000);
+    expect(await s.claim('k3999', 'fp')).toEqual({ claimed: true });
+    expect(await s.claim('k4000', 'fp')).toEqual({ claimed: false, record: { fingerprint: 'fp', state: 'done', response: { status: 200, body: '{"n":4000}' } } });
+    expect(await s.claim('k4999', 'fp')).toMatchObject({ claimed: false, record: { state: 'done' } });
+  });
+
+  it('when a completed record is older than the TTL, then the key can be claimed again', async () => {
+    const clock = { t: 1_000_000, now: () => clock.t };
+    const s = new MemoryIdempotencyStore(60_000, 10, 5_000, clock);
+    await s.claim('k', 'fp');
+    await s.complete('k', { status: 200, body: '{}' });
+    clock.t += 59_000;
+    expect(await s.claim('k', 'fp')).toMatchObject({ claimed: false, record: { state: 'done' } });
+    clock.t += 2_000;
+    expect(await s.claim('k', 'fp')).toEqual({ claimed: true });
+  });
+
+  it('when a claim is abandoned longer than the in-flight TTL, then the key can be claimed again', async () => {
+    const clock = { t: 1_000_000, now: () => clock.t };
+    const s = new MemoryIdempotencyStore(60_000, 10, 5_000, clock);
+    await s.claim('k', 'fp');
+    clock.t += 4_000;
+    expect(await s.claim('k', 'fp')).toMatchObject({ claimed: false, record: { state: 'in-flight' } });
+    clock.t += 2_000;
+    expect(await s.claim('k', 'other')).toEqual({ claimed: true });
   });
 });
 
