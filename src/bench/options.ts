@@ -27,6 +27,8 @@ export interface BenchOptions {
   gatewayNodeOptions?: string;
   /** A/B: another built checkout whose gateway runs as target "gateway-ref", interleaved with this one. */
   ref?: string;
+  /** Node/V8 flags for gateway-ref instead of --gateway-node-options (A/B of a flag: --ref=. with other flags). */
+  refNodeOptions?: string;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -85,6 +87,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       case 'out': opts.outDir = value ?? opts.outDir; break;
       case 'ref': opts.ref = value; break;
       case 'gateway-node-options': opts.gatewayNodeOptions = value; break;
+      case 'ref-node-options': opts.refNodeOptions = value ?? ''; break;
       default:
         throw new Error(`unknown option --${name}`);
     }

@@ -12,6 +12,7 @@ import { percentiles, round } from './stats';
 import { fixedRateTable, ratios, saturationTable, summarize, toMb, addedLatency, type RunRecord } from './report';
 import { fetchToken, preflight } from './preflight';
 import { terminate } from '../terminate';
+import { NODE_FLAGS } from '../node-flags';
 
 /**
  * npm run bench: the upstream stub, the bare baseline proxy and the gateway (bench profile, every
@@ -45,7 +46,8 @@ async function main(opts: BenchOptions): Promise<number> {
     const backendEnv = Object.fromEntries(
       BACKENDS.map((b) => [`GATEWAY_BACKEND_${b.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`, `${upstream}/${b}`]),
     );
-    const gatewayFlags = opts.gatewayNodeOptions?.split(/\s+/).filter(Boolean) ?? [];
+    // the gateway's own V8 flags (as npm start and the Dockerfile run it), then any given here
+    const gatewayFlags = [...NODE_FLAGS, ...(opts.gatewayNodeOptions?.split(/\s+/).filter(Boolean) ?? [])];
     const chainEnv = {
       ...(opts.policies ? { BENCH_POLICIES: opts.policies.join(',') } : {}),
     };
@@ -65,7 +67,7 @@ async function main(opts: BenchOptions): Promise<number> {
           ...chainEnv,
           GATEWAY_ENV: 'bench',
           LOG_FILE: path.join(outDir, 'gateway-ref.log'),
-        }, gatewayFlags)
+        }, opts.refNodeOptions === undefined ? gatewayFlags : opts.refNodeOptions.split(/\s+/).filter(Boolean))
       : undefined;
     if (ref) targets.push(ref);
     // --targets=...,floor: the libraries of record alone (library-floor.ts), opt-in
