@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import winston from 'winston';
+import { MESSAGE } from 'triple-beam';
+import { configure } from 'safe-stable-stringify';
 import { mask, maskField } from './masking';
 
 export type Logger = winston.Logger;
@@ -11,13 +13,26 @@ export type Logger = winston.Logger;
  */
 const OWN_FIELDS = new Set(['level', 'message', 'timestamp', 'correlationId', 'status', 'latencyMs', 'method', 'api', 'operation', 'errorCode']);
 
-/** Every log entry goes through the masking rules, top-level fields included: nothing reaches a transport unmasked. */
-const maskFormat = winston.format((info) => {
+/**
+ * The JSON text of a line: safe-stable-stringify (circular references and BigInt do not throw, as
+ * with winston's json format), configured once and keeping the fields in the order they were
+ * written. winston's json() configures a new stringifier and sorts every object's keys for each
+ * line: ~4 KB of garbage per request in a heap profile of the benchmark.
+ */
+const stringify = configure({ deterministic: false });
+
+/**
+ * Every log entry goes through the masking rules, top-level fields included: nothing reaches a
+ * transport unmasked. Then the timestamp and the JSON line, in the same pass.
+ */
+const lineFormat = winston.format((info) => {
   for (const key of Object.keys(info)) {
     if (OWN_FIELDS.has(key)) continue;
     (info as Record<string, unknown>)[key] = maskField(key, info[key]);
   }
   if (typeof info.message === 'string') info.message = mask(info.message) as string;
+  info.timestamp ??= new Date().toISOString();
+  (info as Record<string | symbol, unknown>)[MESSAGE] = stringify(info);
   return info;
 });
 
@@ -38,7 +53,7 @@ export function createLogger(opts: LoggerOptions): Logger {
   return winston.createLogger({
     level: opts.level === 'silent' ? 'error' : opts.level,
     silent: opts.level === 'silent',
-    format: winston.format.combine(maskFormat(), winston.format.timestamp(), winston.format.json()),
+    format: lineFormat(),
     transports,
   });
 }
