@@ -46,6 +46,16 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     await c.shutdown();
   });
 
+  it('when calls succeed, then the breaker counts them without keeping their latencies (the histogram measures those)', async () => {
+    stub.behave(json(200, { ok: true }));
+    const metrics = new GatewayMetrics();
+    const c = client(stub.url, {}, metrics);
+    for (let i = 0; i < 5; i++) await c.call(read, ctx());
+    expect(c.stats).toMatchObject({ fires: 5, successes: 5, latencyTimes: [] });
+    expect(await metrics.registry.getSingleMetricAsString('gateway_backend_duration_seconds')).toMatch(/_count\{backend="bankmaster"\} 5/);
+    await c.shutdown();
+  });
+
   it('when the core answers a business error, then CoreBusinessError and the breaker does not count it', async () => {
     stub.behave(json(400, { errorCode: 'W2', errorType: 'TRX', errorDesc: 'FONDOS INSUFICIENTES PARA RETIRO' }));
     const c = client(stub.url);
