@@ -75,6 +75,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       case 'rounds': opts.rounds = num(); break;
       case 'rate': opts.rate = num(); break;
       case 'fixed-duration': opts.fixedDurationSec = num(); break;
+      case 'fixed-warmup': opts.fixedWarmupSec = num(); break;
       case 'fixed-rounds': opts.fixedRounds = num(); break;
       case 'scenarios': opts.scenarios = list(); break;
       case 'targets': opts.targets = list(); break;
