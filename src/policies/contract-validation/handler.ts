@@ -39,6 +39,10 @@ export const contractValidation: PolicyDefinition = {
     const options = (apiSpec: any): Parameters<typeof OpenApiValidator.middleware>[0] => ({
       apiSpec,
       validateApiSpec: true,
+      // $refs resolved once at start-up: in the default 'bundle' mode the request validator
+      // resolves each parameter's schema $ref through AJV on every request (28 header parameters
+      // on T1); these contracts have no circular $ref, which 'dereference' cannot express
+      $refParser: { mode: 'dereference' },
       validateRequests: { allErrors: true, coerceTypes: false, removeAdditional: false, allowUnknownQueryParameters: false },
       validateResponses:
         mode === 'off'
