@@ -55,7 +55,9 @@ export async function startServer(base: GatewayConfig): Promise<RunningGateway> 
     httpUrl: `http://localhost:${port}`,
     httpsUrl,
     async stop() {
-      await gw.close();
+      // /ready answers 503 at once; the cores' connections close only when no request is in
+      // flight, so a call that arrives while draining still reaches its core
+      gw.state.draining = true;
       const force = setTimeout(() => servers.forEach((s) => s.closeAllConnections()), config.server.shutdownGraceMs);
       force.unref();
       await Promise.all(
@@ -68,6 +70,7 @@ export async function startServer(base: GatewayConfig): Promise<RunningGateway> 
         ),
       );
       clearTimeout(force);
+      await gw.close();
       await sandbox?.close();
     },
   };

@@ -79,12 +79,15 @@ export function createExchange(baseUrl: string, maxSockets: number): Exchange {
   return { send, close: transport.close };
 }
 
+/** undici's codes for a request that was never written: the pool's connect timeout, or a closed pool. */
+const NOT_SENT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED']);
+
 /**
- * Node's socket codes (ECONNREFUSED, ECONNRESET...) as they are; undici's own: a connect timeout
- * stays one (nothing was sent), anything else (socket closed, answer cut short) is a lost connection.
+ * Node's socket codes (ECONNREFUSED, ECONNRESET...) as they are, and undici's for a request never
+ * sent; anything else (socket closed, answer cut short) is a lost connection.
  */
 function transportCode(code: string | undefined): string {
   if (code === undefined || code === 'ERR_BAD_RESPONSE') return 'ECONNRESET';
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return code;
+  if (NOT_SENT.has(code)) return code;
   return code.startsWith('UND_ERR_') ? 'ECONNRESET' : code;
 }

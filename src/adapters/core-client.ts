@@ -44,8 +44,9 @@ export interface CoreClientOptions {
 
 export type BreakerState = 'closed' | 'halfOpen' | 'open';
 
-// nothing was sent: the core was never reached (UND_ERR_CONNECT_TIMEOUT is the transport's connect timeout)
-const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+// Nothing was sent: the core was never reached. Besides Node's socket codes, the transport's own:
+// its connect timeout, and a request refused because its connection pool is closed or destroyed.
+const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED']);
 const LOST_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_BAD_RESPONSE']);
 const JSON_BODY = { 'content-type': 'application/json' };
 
@@ -113,12 +114,13 @@ export class CoreClient {
       return result;
     } catch (e) {
       const err = e as Error & { code?: string };
-      if (err.code === 'EOPENBREAKER') {
+      // an open breaker, or one shut down with the gateway: the call was not sent
+      if (err.code === 'EOPENBREAKER' || err.code === 'ESHUTDOWN') {
         status = 'breaker-open';
         this.metrics.backendCalls.inc({ backend: this.name, outcome: 'rejected' });
         throw GatewayError.of('BACKEND_UNAVAILABLE', `${this.displayName} is temporarily unavailable; retry later`, {
           errorType: this.displayName,
-          detail: 'circuit breaker open',
+          detail: err.code === 'ESHUTDOWN' ? 'gateway shutting down' : 'circuit breaker open',
         });
       }
       if (err instanceof CoreBusinessError) {

@@ -137,6 +137,21 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     await c.shutdown();
   });
 
+  it('when the client has been shut down with the gateway, then a money-moving call is 503 and never reaches the core (not an unknown outcome)', async () => {
+    let hits = 0;
+    stub.behave((q, r) => {
+      hits += 1;
+      json(200, { ok: true })(q, r);
+    });
+    const c = client(stub.url);
+    await c.shutdown();
+    const err = await c.call(write, ctx()).catch((e) => e);
+    expect(err).toBeInstanceOf(GatewayError);
+    expect(err).not.toBeInstanceOf(CoreOutcomeUnknownError);
+    expect(err).toMatchObject({ status: 503, errorType: 'BANKMASTER' });
+    expect(hits).toBe(0);
+  });
+
   it('when failures reach the volume threshold, then the breaker opens, fails fast without calling, half-opens and closes', async () => {
     const metrics = new GatewayMetrics();
     const c = client(stub.url, {}, metrics);

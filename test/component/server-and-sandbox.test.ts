@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import https from 'node:https';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -134,7 +135,24 @@ describe('the server', () => {
       expect(JSON.parse(body).status).toBe('UP');
       expect(running.sandbox).toBeDefined();
     } finally {
+      // the cores' connections and breakers are released only once the listeners are closed:
+      // a request in flight at shutdown still reaches its core
+      const release = running.gw.close.bind(running.gw);
+      let listenerOpenAtRelease: boolean | undefined;
+      running.gw.close = async () => {
+        listenerOpenAtRelease = await new Promise<boolean>((resolve) => {
+          const probe = net.connect(Number(new URL(running.httpUrl).port), '127.0.0.1');
+          probe.once('connect', () => {
+            probe.destroy();
+            resolve(true);
+          });
+          probe.once('error', () => resolve(false));
+        });
+        return release();
+      };
       await running.stop();
+      expect(listenerOpenAtRelease).toBe(false);
+      expect(running.gw.state.draining).toBe(true);
     }
   });
 });
