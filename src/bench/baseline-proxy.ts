@@ -1,8 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { serveTarget } from './target-process';
+import { serveForwardingTarget } from './target-process';
 
 /**
  * The baseline: what any Express 5 reverse proxy costs. Same client requests as the gateway,
@@ -27,14 +26,4 @@ export function createBaselineProxy(upstreamUrl: string): express.Express {
   return app;
 }
 
-if (require.main === module) {
-  const upstream = process.env.BENCH_UPSTREAM_URL;
-  if (!upstream) throw new Error('BENCH_UPSTREAM_URL is required');
-  const server = http.createServer({ keepAliveTimeout: 65_000 }, createBaselineProxy(upstream));
-  server.listen(0, '127.0.0.1', () => {
-    serveTarget((server.address() as AddressInfo).port, async () => {
-      server.closeAllConnections();
-      server.close();
-    });
-  });
-}
+if (require.main === module) serveForwardingTarget(createBaselineProxy);

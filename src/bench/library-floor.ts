@@ -1,8 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createExchange } from '../adapters/axios-exchange';
-import { serveTarget } from './target-process';
+import { serveForwardingTarget } from './target-process';
 
 /**
  * The library floor (opt-in target "floor"): what the gateway's libraries of record cost with none
@@ -27,14 +25,4 @@ export function createLibraryFloor(upstreamUrl: string): express.Express {
   return app;
 }
 
-if (require.main === module) {
-  const upstream = process.env.BENCH_UPSTREAM_URL;
-  if (!upstream) throw new Error('BENCH_UPSTREAM_URL is required');
-  const server = http.createServer({ keepAliveTimeout: 65_000 }, createLibraryFloor(upstream));
-  server.listen(0, '127.0.0.1', () => {
-    serveTarget((server.address() as AddressInfo).port, async () => {
-      server.closeAllConnections();
-      server.close();
-    });
-  });
-}
+if (require.main === module) serveForwardingTarget(createLibraryFloor);

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector';
 import { terminate } from '../terminate';
 
@@ -115,4 +117,20 @@ export function serveTarget(port: number, stop: () => Promise<void>): void {
   // orphaned (the orchestrator died): do not linger
   process.on('disconnect', () => void stop().finally(() => terminate(0)));
   send({ type: 'ready', port });
+}
+
+/**
+ * The main of a forwarding target (baseline proxy, library floor): its app over node:http on
+ * loopback, pointed at the upstream stub the orchestrator names in BENCH_UPSTREAM_URL.
+ */
+export function serveForwardingTarget(createApp: (upstreamUrl: string) => http.RequestListener): void {
+  const upstream = process.env.BENCH_UPSTREAM_URL;
+  if (!upstream) throw new Error('BENCH_UPSTREAM_URL is required');
+  const server = http.createServer({ keepAliveTimeout: 65_000 }, createApp(upstream));
+  server.listen(0, '127.0.0.1', () => {
+    serveTarget((server.address() as AddressInfo).port, async () => {
+      server.closeAllConnections();
+      server.close();
+    });
+  });
 }
