@@ -1,0 +1,129 @@
+import type { NextFunction, Request, Response } from 'express';
+import { MemoryStore, type Store } from 'express-rate-limit';
+import { loadConfig } from '../../../src/config/load-config';
+import { createRateLimiter } from '../../../src/policies/rate-limiting/handler';
+import { GatewayError } from '../../../src/errors/gateway-error';
+
+const config = loadConfig({
+  environment: { GATEWAY_ENV: 'test' },
+  overrides: { policies: { rateLimit: { windowMs: 60_000, tiers: { gold: 5, bronze: 2 }, store: 'memory' } } },
+});
+
+interface Outcome {
+  headers: Record<string, string>;
+  error?: unknown;
+  passed: boolean;
+}
+
+/** Runs the limiter once for a client, as the policy chain does (after client-id enforcement). */
+async function hit(limiter: ReturnType<typeof createRateLimiter>, client?: { clientId: string; tier?: string }): Promise<Outcome> {
+  const headers: Record<string, string> = {};
+  const res = { locals: { client }, setHeader: (name: string, value: string) => (headers[name] = value) } as unknown as Response;
+  let passed = false;
+  let error: unknown;
+  const next: NextFunction = () => {
+    passed = true;
+  };
+  try {
+    await limiter({} as Request, res, next);
+  } catch (e) {
+    error = e;
+  }
+  return { headers, error, passed };
+}
+
+describe('rate limiting by SLA tier', () => {
+  it('when a client calls within its budget, then the draft-6 headers count down and the call goes on', async () => {
+    const limiter = createRateLimiter(config);
+    const first = await hit(limiter, { clientId: 'a', tier: 'gold' });
+    const second = await hit(limiter, { clientId: 'a', tier: 'gold' });
+    expect(first.passed).toBe(true);
+    expect(first.headers).toEqual({ 'RateLimit-Policy': '5;w=60', 'RateLimit-Limit': '5', 'RateLimit-Remaining': '4', 'RateLimit-Reset': expect.stringMatching(/^\d+$/) });
+    expect(Number(first.headers['RateLimit-Reset'])).toBeGreaterThan(0);
+    expect(Number(first.headers['RateLimit-Reset'])).toBeLessThanOrEqual(60);
+    expect(second.headers['RateLimit-Remaining']).toBe('3');
+  });
+
+  it('when a client goes over its tier limit, then 429 RATE_LIMITED with Retry-After equal to RateLimit-Reset, and next is not called', async () => {
+    const limiter = createRateLimiter(config);
+    const client = { clientId: 'b', tier: 'bronze' };
+    expect((await hit(limiter, client)).passed).toBe(true);
+    expect((await hit(limiter, client)).passed).toBe(true);
+    const third = await hit(limiter, client);
+    expect(third.passed).toBe(false);
+    expect(third.error).toBeInstanceOf(GatewayError);
+    const err = third.error as GatewayError;
+    expect(err.status).toBe(429);
+    expect(err.errorCode).toBe('GW-429-01');
+    expect(err.headers['Retry-After']).toBe(third.headers['RateLimit-Reset']);
+    expect(third.headers['RateLimit-Remaining']).toBe('0');
+    expect(third.headers['RateLimit-Limit']).toBe('2');
+  });
+
+  it('when two clients call, then each has its own budget', async () => {
+    const limiter = createRateLimiter(config);
+    await hit(limiter, { clientId: 'c1', tier: 'bronze' });
+    await hit(limiter, { clientId: 'c1', tier: 'bronze' });
+    const other = await hit(limiter, { clientId: 'c2', tier: 'bronze' });
+    expect(other.passed).toBe(true);
+    expect(other.headers['RateLimit-Remaining']).toBe('1');
+  });
+
+  it.each([
+    ['an unknown tier', { clientId: 'd', tier: 'platinum' }],
+    ['a tier named like an Object member', { clientId: 'e', tier: 'constructor' }],
+    ['no tier', { clientId: 'f' }],
+    ['no authenticated client', undefined],
+  ])('when the caller has %s, then it gets the lowest tier limit', async (_name, client) => {
+    const limiter = createRateLimiter(config);
+    const out = await hit(limiter, client);
+    expect(out.passed).toBe(true);
+    expect(out.headers['RateLimit-Limit']).toBe('2');
+    expect(out.headers['RateLimit-Policy']).toBe('2;w=60');
+  });
+
+  it('when the store reports the window reset time, then RateLimit-Reset is the seconds left, rounded up', async () => {
+    const resetTime = new Date(Date.now() + 30_500);
+    const store: Store = { increment: async () => ({ totalHits: 1, resetTime }), decrement: async () => {}, resetKey: async () => {} };
+    const out = await hit(createRateLimiter(config, store), { clientId: 'g', tier: 'gold' });
+    expect(['30', '31']).toContain(out.headers['RateLimit-Reset']);
+  });
+
+  it('when the store does not know the reset time, then RateLimit-Reset is the whole window', async () => {
+    const store: Store = { increment: async () => ({ totalHits: 1, resetTime: undefined }), decrement: async () => {}, resetKey: async () => {} };
+    const out = await hit(createRateLimiter(config, store), { clientId: 'h', tier: 'gold' });
+    expect(out.headers['RateLimit-Reset']).toBe('60');
+  });
+
+  it('when the store fails, then the request is refused with its error, never let through uncounted', async () => {
+    const store: Store = {
+      increment: async () => {
+        throw new Error('store down');
+      },
+      decrement: async () => {},
+      resetKey: async () => {},
+    };
+    const out = await hit(createRateLimiter(config, store), { clientId: 'i', tier: 'gold' });
+    expect(out.passed).toBe(false);
+    expect((out.error as Error).message).toBe('store down');
+  });
+
+  it('when the window has passed, then the budget is whole again (the store is initialised with the window)', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-21T10:00:00Z') });
+    try {
+      const store = new MemoryStore();
+      const limiter = createRateLimiter(config, store);
+      const client = { clientId: 'j', tier: 'bronze' };
+      await hit(limiter, client);
+      await hit(limiter, client);
+      expect((await hit(limiter, client)).passed).toBe(false);
+      jest.advanceTimersByTime(60_001);
+      const after = await hit(limiter, client);
+      expect(after.passed).toBe(true);
+      expect(after.headers['RateLimit-Remaining']).toBe('1');
+      store.shutdown();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
