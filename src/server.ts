@@ -7,6 +7,7 @@ import { BACKENDS } from './config/schema';
 import { buildApp, type GatewayApp } from './app';
 import { startSandbox, type SandboxHandle } from './sandbox/server';
 import { terminate } from './terminate';
+import { closeLogger, reopenLogFiles } from './observability/logger';
 
 /** Points every back end without a configured URL at the simulated cores. */
 export function withSandboxBackends(config: GatewayConfig, sandbox: SandboxHandle): GatewayConfig {
@@ -111,10 +112,13 @@ async function main(): Promise<void> {
     stopping = true;
     running.gw.services.logger.info('shutting down', { signal });
     await running.stop();
+    await closeLogger(running.gw.services.logger);
     terminate(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // logrotate's postrotate: the log file is reopened under its name, no line lost
+  process.on('SIGHUP', () => reopenLogFiles(running.gw.services.logger));
 }
 
 if (require.main === module) {

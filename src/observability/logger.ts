@@ -1,6 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import winston from 'winston';
+import Transport from 'winston-transport';
+import SonicBoom from 'sonic-boom';
 import { MESSAGE } from 'triple-beam';
 import { configure } from 'safe-stable-stringify';
 import { mask, maskField } from './masking';
@@ -36,6 +37,35 @@ const lineFormat = winston.format((info) => {
   return info;
 });
 
+/**
+ * The log file: winston's transport API (winston-transport) over sonic-boom, the file writer pino
+ * uses. A line is appended to sonic-boom's buffer and written at once when no write is in flight;
+ * lines that arrive while one is in flight go out together in the next write. winston's own File
+ * transport passes each line through a PassThrough into an fs.WriteStream: one stream hop more, and
+ * one write (a libuv thread round trip) per line. The file is appended to, its folder created.
+ */
+export class LogFileTransport extends Transport {
+  readonly dest: SonicBoom;
+  /** Resolves once every line written before close() is on disk and the file is closed. */
+  readonly flushed: Promise<void>;
+
+  constructor(file: string) {
+    super();
+    this.dest = new SonicBoom({ dest: file, append: true, mkdir: true });
+    this.flushed = new Promise((resolve) => {
+      this.dest.once('close', () => resolve());
+      this.once('finish', () => this.dest.end());
+    });
+    // a failing disk must not take the gateway down: winston reports transport errors on the logger
+    this.dest.on('error', (e) => this.emit('error', e));
+  }
+
+  override log(info: Record<string | symbol, unknown>, callback: () => void): void {
+    this.dest.write(`${info[MESSAGE] as string}\n`);
+    callback();
+  }
+}
+
 export interface LoggerOptions {
   level: string;
   file?: string;
@@ -47,8 +77,7 @@ export function createLogger(opts: LoggerOptions): Logger {
   const transports: winston.transport[] = [];
   if (opts.stream) transports.push(new winston.transports.Stream({ stream: opts.stream }));
   else if (opts.file) {
-    fs.mkdirSync(path.dirname(path.resolve(opts.file)), { recursive: true });
-    transports.push(new winston.transports.File({ filename: opts.file }));
+    transports.push(new LogFileTransport(path.resolve(opts.file)));
   } else transports.push(new winston.transports.Console());
   return winston.createLogger({
     level: opts.level === 'silent' ? 'error' : opts.level,
@@ -56,4 +85,27 @@ export function createLogger(opts: LoggerOptions): Logger {
     format: lineFormat(),
     transports,
   });
+}
+
+/** Reopens the log file under its name (after logrotate has moved it: the gateway reopens on SIGHUP). */
+export function reopenLogFiles(logger: Logger): void {
+  for (const t of logger.transports) if (t instanceof LogFileTransport) t.dest.reopen();
+}
+
+/**
+ * Ends the logger and waits until its log file holds every line written before, then closes the
+ * file: the last step of a shutdown, so the lines of the requests that drained are not lost to
+ * process exit. Gives up after timeoutMs (a stuck disk must not hold the exit forever).
+ */
+export async function closeLogger(logger: Logger, timeoutMs = 5000): Promise<void> {
+  const files = logger.transports.filter((t): t is LogFileTransport => t instanceof LogFileTransport);
+  logger.end();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(files.map((f) => f.flushed)),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
 }
