@@ -1,5 +1,4 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import cors from 'cors';
 import type { GatewayConfig } from './config/load-config';
 import { createServices, type GatewayServices, type ServiceOverrides } from './services';
@@ -16,7 +15,8 @@ import { loadSpec } from './policies/contract-validation/handler';
 import { createSandboxAdminRouter } from './sandbox/admin-router';
 import { createDocsRouter } from './docs/docs-router';
 import type { SandboxHandle } from './sandbox/server';
-import { onlyForItsRoutes, replayHeaders } from './routing/app-layers';
+import { onlyForItsRoutes } from './routing/app-layers';
+import { apiSecurityHeaders, documentSecurityHeaders } from './routing/security-headers';
 
 export interface GatewayApp {
   app: Express;
@@ -51,7 +51,7 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   app.set('query parser', 'simple');
 
   app.use(messageLogging(services.logger, services.metrics));
-  app.use(replayHeaders(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false })));
+  app.use(apiSecurityHeaders());
   if ((config.policies.cors.origins as string[]).length) {
     app.use(cors({ origin: config.policies.cors.origins as string[], maxAge: 600 }));
   }
@@ -59,7 +59,7 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   for (const api of apis) app.use(api.basePath, createApiRouter(api, config, services));
   app.use(onlyForItsRoutes(createOpsRouter(config, services, state)));
   if (services.tokens.canIssue) app.use(onlyForItsRoutes(createOAuthRouter(services)));
-  app.use('/docs', createDocsRouter(config, apis));
+  app.use('/docs', documentSecurityHeaders(), createDocsRouter(config, apis));
   if (opts.sandbox && (config.env === 'sandbox' || config.env === 'test') && config.sandbox.faultInjection) {
     app.use('/sandbox', createSandboxAdminRouter(opts.sandbox));
   }

@@ -428,10 +428,41 @@ describe('the gateway policy chain, through the whole app', () => {
   });
 
   describe('security headers and CORS', () => {
-    it('when any answer is sent, then helmet headers are present and x-powered-by is not', async () => {
-      const res = await request(t.app).get('/health');
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const API_SET = {
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+    };
+    const DOCUMENT_ONLY = ['cross-origin-opener-policy', 'cross-origin-resource-policy', 'origin-agent-cluster', 'referrer-policy', 'x-dns-prefetch-control', 'x-download-options', 'x-permitted-cross-domain-policies', 'x-xss-protection'];
+
+    it.each([
+      ['an API answer', () => echo({ ref: 'hdr-1', amt: 1 }), 200],
+      ['an API error', async () => request(t.app).get('/test-api/v1/nothing-here').set(await t.auth()), 404],
+      ['a refused call', () => request(t.app).get('/test-api/v1/accounts/1234567890'), 401],
+      ['an operational answer', () => request(t.app).get('/health'), 200],
+    ])('when %s is sent, then it carries the OWASP REST set (no-store, CSP none, DENY, HSTS, nosniff) and no HTML-document header', async (_n, send, status) => {
+      const res = await send();
+      expect(res.status).toBe(status);
+      expect(res.headers).toMatchObject(API_SET);
+      for (const h of DOCUMENT_ONLY) expect(res.headers[h]).toBeUndefined();
       expect(res.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it("when a portal page or file is served, then it carries helmet's HTML set, no CSP, and the portal's own caching", async () => {
+      const page = await request(t.app).get('/docs');
+      expect(page.status).toBe(200);
+      expect(page.headers['content-security-policy']).toBeUndefined();
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+      const css = await request(t.app).get('/docs/assets/swagger-ui/swagger-ui.css');
+      expect(css.headers['cache-control']).toBe('public, max-age=86400');
+      const script = await request(t.app).get('/docs/assets/portal.js');
+      expect(script.status).toBe(200);
+      expect(script.headers['cache-control']).toBeUndefined();
     });
 
     it('when an allowed origin calls, then CORS allows it; another origin is not allowed', async () => {
