@@ -29,9 +29,15 @@ describe('idempotency policy with IdFacilito', () => {
           else Object.assign(sent.headers, h);
           return this;
         },
+        get: (name: string) => Object.entries(sent.headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1],
         getHeader: () => undefined,
         json(b: unknown) {
           sent.body = b;
+          return this;
+        },
+        // the policy sends a recorded answer as its JSON text
+        send(text: string) {
+          sent.body = JSON.parse(text);
           return this;
         },
       };
@@ -60,7 +66,7 @@ describe('idempotency policy with IdFacilito', () => {
     first.res.json({ Resultado: 0, Mensaje: 'Transaccion OK', IdAutorizacion: 1 });
     const again = await call(deposit, { IdFacilito: 124, Valor: 10, IDcuenta: '40010000001' });
     expect(again.passed).toBe(false);
-    expect(again.sent).toMatchObject({ status: 200, body: { IdAutorizacion: 1 }, headers: { 'Idempotent-Replayed': 'true' } });
+    expect(again.sent).toMatchObject({ status: 200, body: { IdAutorizacion: 1 }, headers: { 'Idempotent-Replayed': 'true', 'Content-Type': 'application/json' } });
     const other = await call(withdrawal, { IDcuenta: '40010000001', OTP: '123456', Valor: 10, TipoOperacion: 'RETIRO', IdFacilito: 124 }).catch((e) => e);
     expect(other).toMatchObject({ status: 422, errorCode: 'GW-422-01' });
     expect(other.errorDesc).toBe('This IdFacilito (124) was already used with a different request; use a new one for a new transaction');

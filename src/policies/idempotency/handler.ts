@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
 import type { Request, Response } from 'express';
 import type { PolicyDefinition } from '../types';
 import type { RouteDefinition } from '../../routing/types';
@@ -8,51 +9,28 @@ import type { IdempotencyRecord, IdempotencyStore } from './store';
 const KEY_FORMAT = /^[\x21-\x7e]{1,128}$/;
 const REPLAYED_HEADERS = ['location'];
 
-/** Object keys in the order Array.prototype.sort() gives them (UTF-16 code units), without its allocations. */
-function sortedKeys(o: object): string[] {
-  const keys = Object.keys(o);
-  if (keys.length > 24) return keys.sort();
-  for (let i = 1; i < keys.length; i++) {
-    const k = keys[i];
-    let j = i - 1;
-    while (j >= 0 && keys[j] > k) {
-      keys[j + 1] = keys[j];
-      j--;
-    }
-    keys[j + 1] = k;
-  }
-  return keys;
-}
+/**
+ * Stable JSON: the same body with keys in another order is the same request. safe-stable-stringify
+ * with sorted keys (UTF-16 code-unit order, as Array.prototype.sort): for a parsed JSON body the
+ * text is JSON.stringify's with every object's keys sorted (test/unit/policies/hot-path-equivalence).
+ */
+export const canonicalJson: (v: unknown) => string = configure({ deterministic: true }) as (v: unknown) => string;
 
 /**
- * Stable JSON: the same body with keys in another order is the same request. Built by
- * concatenation (it runs on every money-moving request; the map/join/sort version allocated
- * several arrays per object); the text is the same as that version's for any input.
+ * Sends JSON text as Express's res.json sends the text it serialises (the gateway sets no json
+ * replacer, spaces or escape): an answer recorded as text is serialised once, not twice.
  */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) {
-    let s = '[';
-    for (let i = 0; i < v.length; i++) {
-      if (i) s += ',';
-      s += canonicalJson(v[i]) ?? ''; // join() writes undefined as nothing
-    }
-    return `${s}]`;
-  }
-  const keys = sortedKeys(v);
-  let s = '{';
-  for (let i = 0; i < keys.length; i++) {
-    if (i) s += ',';
-    s += `${JSON.stringify(keys[i])}:${canonicalJson((v as Record<string, unknown>)[keys[i]])}`;
-  }
-  return `${s}}`;
+function sendJsonText(res: Response, text: string | undefined): Response {
+  if (!res.get('Content-Type')) res.set('Content-Type', 'application/json');
+  return res.send(text);
 }
 
 function replay(res: Response, record: IdempotencyRecord): void {
   const r = record.response!;
   res.status(r.status);
   if (r.headers) res.set(r.headers);
-  res.set('Idempotent-Replayed', 'true').json(JSON.parse(r.body));
+  res.set('Idempotent-Replayed', 'true');
+  sendJsonText(res, r.body);
 }
 
 interface Key {
@@ -148,9 +126,12 @@ export const idempotency: PolicyDefinition = {
             const v = res.getHeader(h);
             if (typeof v === 'string') (headers ??= {})[h] = v;
           }
-          const stored = { status: res.statusCode, body: JSON.stringify(body) ?? 'null', headers };
+          const text = JSON.stringify(body);
+          const stored = { status: res.statusCode, body: text ?? 'null', headers };
           for (const k of claimed) void store.complete(k.fullKey, stored);
-        } else for (const k of claimed) void store.release(k.fullKey);
+          return sendJsonText(res, text);
+        }
+        for (const k of claimed) void store.release(k.fullKey);
         return json(body);
       };
       next();
