@@ -29,6 +29,8 @@ export interface BenchOptions {
   ref?: string;
   /** Node/V8 flags for gateway-ref instead of --gateway-node-options (A/B of a flag: --ref=. with other flags). */
   refNodeOptions?: string;
+  /** Environment for gateway-ref only (A/B of a setting: --ref=. --ref-env=GATEWAY_IDEMPOTENCY_MAX_ENTRIES=1000). */
+  refEnv?: Record<string, string>;
 }
 
 const DEFAULTS: BenchOptions = {
@@ -89,6 +91,12 @@ export function parseOptions(argv: string[]): BenchOptions {
       case 'ref': opts.ref = value; break;
       case 'gateway-node-options': opts.gatewayNodeOptions = value; break;
       case 'ref-node-options': opts.refNodeOptions = value ?? ''; break;
+      case 'ref-env': {
+        const eq = (value ?? '').indexOf('=');
+        if (eq <= 0) throw new Error('--ref-env needs NAME=value');
+        opts.refEnv = { ...opts.refEnv, [value!.slice(0, eq)]: value!.slice(eq + 1) };
+        break;
+      }
       default:
         throw new Error(`unknown option --${name}`);
     }

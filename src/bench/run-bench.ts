@@ -67,6 +67,7 @@ async function main(opts: BenchOptions): Promise<number> {
           ...chainEnv,
           GATEWAY_ENV: 'bench',
           LOG_FILE: path.join(outDir, 'gateway-ref.log'),
+          ...opts.refEnv,
         }, opts.refNodeOptions === undefined ? gatewayFlags : opts.refNodeOptions.split(/\s+/).filter(Boolean))
       : undefined;
     if (ref) targets.push(ref);

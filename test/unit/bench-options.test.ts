@@ -1,0 +1,23 @@
+import { parseOptions } from '../../src/bench/options';
+
+describe('bench options', () => {
+  it('when nothing is given, then the full bench: both scenarios, baseline and gateway, saturation and fixed rate', () => {
+    expect(parseOptions([])).toMatchObject({ smoke: false, scenarios: ['transfer', 'account'], targets: ['baseline', 'gateway'], saturation: true, fixed: true, rounds: 3 });
+  });
+
+  it('when A/B options are given, then the ref gets its own node flags and environment, and only the ref', () => {
+    const o = parseOptions(['--ref=.', '--ref-node-options=--max-semi-space-size=8', '--ref-env=GATEWAY_IDEMPOTENCY_MAX_ENTRIES=1000', '--ref-env=LOG_LEVEL=warn']);
+    expect(o.ref).toBe('.');
+    expect(o.refNodeOptions).toBe('--max-semi-space-size=8');
+    expect(o.refEnv).toEqual({ GATEWAY_IDEMPOTENCY_MAX_ENTRIES: '1000', LOG_LEVEL: 'warn' });
+    expect(o.gatewayNodeOptions).toBeUndefined();
+  });
+
+  it('when a value has an equals sign, then only the first one splits name from value', () => {
+    expect(parseOptions(['--ref-env=GATEWAY_RATE_LIMIT_TIERS=gold=5,bronze=1']).refEnv).toEqual({ GATEWAY_RATE_LIMIT_TIERS: 'gold=5,bronze=1' });
+  });
+
+  it.each([['--ref-env=NOVALUE'], ['--ref-env==x'], ['--rounds=0'], ['--duration=abc'], ['--nope'], ['stray']])('when %s is given, then it is refused', (arg) => {
+    expect(() => parseOptions([arg])).toThrow();
+  });
+});
