@@ -20,12 +20,15 @@ export interface ClientApp {
 
 /**
  * The registry of client applications (client-id enforcement).
- * A salted hash is expensive on purpose, so a successful check is remembered as an HMAC
- * under a per-process key: later requests cost one HMAC and a constant-time compare.
+ * A salted hash is expensive on purpose, so a successful check is remembered as a keyed SHA-256
+ * digest of the secret (SHA-256 over a random per-process key followed by the secret): later
+ * requests cost one one-shot digest and a constant-time compare, and the secret itself is never
+ * kept. crypto.hash (one call, no Hash object) instead of createHmac: an Hmac object costs ~7 µs
+ * per request in the bench's profile, most of it in its construction.
  */
 export class ClientRegistry {
   private readonly clients = new Map<string, ClientApp>();
-  private readonly cacheKey = crypto.randomBytes(32);
+  private readonly cacheKey = crypto.randomBytes(32).toString('base64');
   private readonly verified: LRUCache<string, Buffer>;
   private readonly rejected: LRUCache<string, true>;
 
@@ -57,7 +60,7 @@ export class ClientRegistry {
   }
 
   private mac(secret: string): Buffer {
-    return crypto.createHmac('sha256', this.cacheKey).update(secret).digest();
+    return crypto.hash('sha256', `${this.cacheKey}${secret}`, 'buffer');
   }
 
   /** Checks id + secret; returns the client or throws the envelope error. Status is checked after the secret. */

@@ -91,12 +91,8 @@ export const idempotency: PolicyDefinition = {
       }
       if (header !== undefined) keys.push({ fullKey: `${scope}|h|${header}`, source: 'Idempotency-Key', value: header });
       if (!keys.length) return next();
-      const fingerprint = crypto
-        .createHash('sha256')
-        .update(route.operationId)
-        .update('\n')
-        .update(canonicalJson(req.body ?? null))
-        .digest('base64url');
+      // one-shot digest (crypto.hash): the same SHA-256 as a Hash object fed the same text
+      const fingerprint = crypto.hash('sha256', `${route.operationId}\n${canonicalJson(req.body ?? null)}`, 'base64url');
 
       const claimed: Key[] = [];
       try {
