@@ -33,6 +33,43 @@ export function packageOf(url: string, fn: string): string {
   return m ? m[1].replace(/\.js$/, '') : path.basename(url);
 }
 
+/**
+ * Packages that are plumbing for whoever calls them (node internals, small helpers): a sample in
+ * one of them is charged to the nearest caller that is a component (the gateway's own folders or
+ * a library of record).
+ */
+const PLUMBING = /^(node:|safe-stable-stringify$|lru-cache$|debug$|ms$|content-type$|mime-types$|mime-db$|type-is$|media-typer$|on-finished$|ee-first$|iconv-lite$|parseurl$|depd$|fast-uri$|triple-beam$|readable-stream$|http-errors$|statuses$|bytes$|unpipe$|destroy$|setprototypeof$|encodeurl$|escape-html$|vary$|qs$|\(native\)$)/;
+
+/** The component a stack frame belongs to, or undefined for plumbing (see PLUMBING). */
+export function componentOf(url: string, fn: string): string | undefined {
+  if (!url) return fn.startsWith('(') && fn !== '(anonymous)' && fn !== '(root)' ? fn : undefined;
+  const pkg = packageOf(url, fn);
+  return PLUMBING.test(pkg) ? undefined : pkg;
+}
+
+/**
+ * Time by component: each sample is charged to the nearest frame on its stack that belongs to the
+ * gateway's code or to a library (node internals and helper packages are charged to their caller).
+ * The profile's top functions spread a policy over crypto, JSON and Node internals; this puts them
+ * back together.
+ */
+export function componentBreakdown(p: Profile): Map<string, number> {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const out = new Map<string, number>();
+  for (let i = 0; i < p.samples.length; i++) {
+    let component: string | undefined;
+    for (let cur: number | undefined = p.samples[i]; cur !== undefined && component === undefined; cur = parent.get(cur)) {
+      const f = byId.get(cur)!.callFrame;
+      component = componentOf(f.url, f.functionName);
+    }
+    const k = component ?? '(node internals)';
+    out.set(k, (out.get(k) ?? 0) + (p.timeDeltas[i + 1] ?? 0));
+  }
+  return out;
+}
+
 export function summarizeProfile(p: Profile, top = 30): string {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -73,6 +110,8 @@ export function summarizeProfile(p: Profile, top = 30): string {
     list(selfByFn, top),
     '\ninclusive time by function:',
     list(inclByFn, top),
+    '\ntime by component (nearest gateway or library frame on the stack):',
+    list(componentBreakdown(p), top),
   ].join('\n');
 }
 

@@ -52,7 +52,7 @@ export function usageNow(): TargetUsage {
 }
 
 /** A V8 profile of a window chosen by the orchestrator (start-up and idle time left out). */
-class WindowProfiler {
+export class WindowProfiler {
   private session?: Session;
   private kind: ProfileKind = 'cpu';
 
