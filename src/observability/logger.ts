@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import winston from 'winston';
 import Transport from 'winston-transport';
@@ -56,7 +57,7 @@ export class LogFileTransport extends Transport {
       this.dest.once('close', () => resolve());
       this.once('finish', () => this.dest.end());
     });
-    // a failing disk must not take the gateway down: winston reports transport errors on the logger
+    // winston re-emits a transport's error on the logger (createLogger reports it on stderr)
     this.dest.on('error', (e) => this.emit('error', e));
   }
 
@@ -73,18 +74,43 @@ export interface LoggerOptions {
   stream?: NodeJS.WritableStream;
 }
 
-export function createLogger(opts: LoggerOptions): Logger {
+/**
+ * The log file's folder is created and checked at start-up, so a path the gateway cannot write
+ * stops it before it serves anything (with the reason), not at its first request.
+ */
+function writableLogFile(file: string): string {
+  const resolved = path.resolve(file);
+  try {
+    fs.mkdirSync(path.dirname(resolved), { recursive: true });
+    fs.accessSync(path.dirname(resolved), fs.constants.W_OK);
+  } catch (e) {
+    throw new Error(`log.file ${file}: its folder cannot be created or written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return resolved;
+}
+
+export function createLogger(opts: LoggerOptions, report: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): Logger {
   const transports: winston.transport[] = [];
   if (opts.stream) transports.push(new winston.transports.Stream({ stream: opts.stream }));
-  else if (opts.file) {
-    transports.push(new LogFileTransport(path.resolve(opts.file)));
-  } else transports.push(new winston.transports.Console());
-  return winston.createLogger({
+  else if (opts.file) transports.push(new LogFileTransport(writableLogFile(opts.file)));
+  else transports.push(new winston.transports.Console());
+  const logger = winston.createLogger({
     level: opts.level === 'silent' ? 'error' : opts.level,
     silent: opts.level === 'silent',
     format: lineFormat(),
     transports,
   });
+  // A transport that fails while serving (disk full, file removed with its folder) must not take
+  // the gateway down: winston re-emits its error on the logger, where an unheard 'error' event
+  // would end the process. It is reported on stderr, at most once a minute.
+  let reportedAt = -Infinity;
+  logger.on('error', (e: Error) => {
+    const now = performance.now();
+    if (now - reportedAt < 60_000) return;
+    reportedAt = now;
+    report(`gateway log transport failed, log lines are being lost: ${e.message}`);
+  });
+  return logger;
 }
 
 /** Reopens the log file under its name (after logrotate has moved it: the gateway reopens on SIGHUP). */

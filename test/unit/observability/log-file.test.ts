@@ -42,13 +42,21 @@ describe('the log file', () => {
     expect(lines(file).map((l) => l.message)).toEqual(['first run', 'second run']);
   });
 
-  it('when the file cannot be opened, then the logger reports the error instead of throwing into a request', async () => {
+  it('when the log file folder cannot be created, then the logger refuses to start and names the path', () => {
     const blocker = path.join(dir, 'not-a-folder');
     fs.writeFileSync(blocker, '');
-    const logger = createLogger({ level: 'info', file: path.join(blocker, 'gateway.log') });
-    const error = new Promise<Error>((resolve) => logger.once('error', resolve));
-    expect(() => logger.info('lost line')).not.toThrow();
-    expect((await error).message).toMatch(/ENOTDIR|EEXIST/);
+    expect(() => createLogger({ level: 'info', file: path.join(blocker, 'gateway.log') })).toThrow(/log\.file .*not-a-folder.*cannot be created or written \((ENOTDIR|EEXIST)\)/);
+  });
+
+  it('when the file fails while serving, then the gateway keeps running and says so on stderr once, not per line', async () => {
+    const reports: string[] = [];
+    const logger = createLogger({ level: 'info', file: path.join(dir, 'gateway.log') }, (m) => reports.push(m));
+    const { dest } = logger.transports[0] as LogFileTransport;
+    dest.emit('error', Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    dest.emit('error', Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    expect(() => logger.info('still serving')).not.toThrow();
+    expect(reports).toEqual(['gateway log transport failed, log lines are being lost: ENOSPC: no space left on device, write']);
+    await closeLogger(logger);
   });
 });
 
