@@ -1,36 +1,46 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import cors from 'cors';
-import type { GatewayConfig } from './config/load-config';
+import type { GatewayConfig } from './gateway-config';
+import type { ApiDefinition } from './gateway/api';
+import type { GatewayDeps } from './gateway/policy';
 import { createServices, type GatewayServices, type ServiceOverrides } from './services';
 import { messageLogging } from './policies/message-logging/handler';
+import { resolvePolicies, settingsOf } from './policies/registry';
+import { loadSpec } from './policies/contract-validation/handler';
 import { createOpsRouter } from './ops/ops-router';
 import { createOAuthRouter } from './auth/oauth-router';
-import { createApiRouter } from './routing/api-router';
+import { createApiRouter, type ChainEntry } from './routing/api-router';
+import { onlyForItsRoutes } from './routing/app-layers';
+import { apiSecurityHeaders, documentSecurityHeaders } from './routing/security-headers';
 import { errorMiddleware } from './errors/error-middleware';
 import { GatewayError } from './errors/gateway-error';
 import { registerHeaderNames, registerPatternDescriptions } from './errors/validation-messages';
-import { API_DEFINITIONS } from '../apis';
-import type { ApiDefinition } from './routing/types';
-import { loadSpec } from './policies/contract-validation/handler';
-import { createSandboxAdminRouter } from './sandbox/admin-router';
 import { createDocsRouter } from './docs/docs-router';
-import type { SandboxHandle } from './sandbox/server';
-import { onlyForItsRoutes } from './routing/app-layers';
-import { apiSecurityHeaders, documentSecurityHeaders } from './routing/security-headers';
+import { API_DEFINITIONS } from '../apis';
 
 export interface GatewayApp {
   app: Express;
   config: GatewayConfig;
   services: GatewayServices;
+  /** The policy chain as built: each policy with its settings and its state (stores). */
+  chain: readonly ChainEntry[];
   /** Marks the gateway as draining (/ready answers 503) and releases its resources. */
   close(): Promise<void>;
   state: { draining: boolean };
 }
 
+/**
+ * Something plugged in from outside the runtime by a composition root (the sandbox's admin API):
+ * mounted at its path, after the APIs and before the 404.
+ */
+export interface AppExtension {
+  path: string;
+  handler: RequestHandler;
+}
+
 export interface BuildOptions extends ServiceOverrides {
   apis?: ApiDefinition[];
-  /** The simulated cores, when this gateway runs the sandbox (enables /sandbox admin routes). */
-  sandbox?: SandboxHandle;
+  extensions?: AppExtension[];
 }
 
 /** Builds the gateway: operational endpoints, OAuth, the three APIs behind their policy chain. No listen(). */
@@ -43,6 +53,14 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
     registerHeaderNames(headerNamesOf(spec));
     registerPatternDescriptions(spec.components?.schemas ?? {});
   }
+  const deps: GatewayDeps = { logger: services.logger, metrics: services.metrics, clients: services.clients, tokens: services.tokens };
+  // each policy's state once per gateway, shared by the three APIs
+  const chain: ChainEntry[] = [];
+  for (const policy of resolvePolicies(config.policies.chain as string[])) {
+    const settings = settingsOf(policy, config.policies as Record<string, unknown>);
+    chain.push({ policy, settings, state: await policy.init?.(settings, deps) });
+  }
+  const forwardFaults = config.sandbox.faultInjection && (config.env === 'sandbox' || config.env === 'test');
 
   const app = express();
   app.disable('x-powered-by');
@@ -56,13 +74,21 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
     app.use(cors({ origin: config.policies.cors.origins as string[], maxAge: 600 }));
   }
   // The APIs first: their base paths overlap none of the routers below, and API calls are the traffic.
-  for (const api of apis) app.use(api.basePath, createApiRouter(api, config, services));
+  for (const api of apis) {
+    const router = createApiRouter(api, {
+      chain,
+      deps,
+      cores: services.cores,
+      settings: api.settingsKey ? (config as unknown as Record<string, unknown>)[api.settingsKey] : undefined,
+      bodyLimit: config.policies.bodyLimit,
+      forwardFaults,
+    });
+    app.use(api.basePath, router);
+  }
   app.use(onlyForItsRoutes(createOpsRouter(config, services, state)));
   if (services.tokens.canIssue) app.use(onlyForItsRoutes(createOAuthRouter(services)));
   app.use('/docs', documentSecurityHeaders(), createDocsRouter(config, apis));
-  if (opts.sandbox && (config.env === 'sandbox' || config.env === 'test') && config.sandbox.faultInjection) {
-    app.use('/sandbox', createSandboxAdminRouter(opts.sandbox));
-  }
+  for (const ext of opts.extensions ?? []) app.use(ext.path, ext.handler);
   app.use((req) => {
     throw GatewayError.of('NOT_FOUND', `Resource not found: ${req.method} ${req.path}`);
   });
@@ -72,9 +98,11 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
     app,
     config,
     services,
+    chain,
     state,
     async close() {
       state.draining = true;
+      await Promise.all(chain.map((c) => c.policy.close?.(c.state)));
       await Promise.all(Object.values(services.cores).map((c) => c.shutdown()));
     },
   };

@@ -1,21 +1,20 @@
-import type { RequestHandler } from 'express';
-import type { GatewayConfig } from './config/load-config';
+import type { CoreConfig } from './config/schema';
 import { createLogger, type Logger } from './observability/logger';
 import { GatewayMetrics } from './observability/metrics';
 import { ClientRegistry, loadClientRegistry } from './auth/client-registry';
 import { TokenService } from './auth/token-service';
-import { createRateLimiter } from './policies/rate-limiting/handler';
-import { createIdempotencyStore, type IdempotencyStore } from './policies/idempotency/store';
 import { createCoreClients, type CoreClients } from './adapters/registry';
 
-/** Everything created once per gateway and shared by the policies, the routers and the adapters. */
+/**
+ * What one gateway creates once and every part shares: the log, the metrics, the client registry,
+ * the token service and the core clients. A policy's own state (its stores) is the policy's
+ * (PolicyDefinition.init), not here.
+ */
 export interface GatewayServices {
   logger: Logger;
   metrics: GatewayMetrics;
   clients: ClientRegistry;
   tokens: TokenService;
-  rateLimiter: RequestHandler;
-  idempotency: IdempotencyStore;
   cores: CoreClients;
 }
 
@@ -24,11 +23,10 @@ export interface ServiceOverrides {
   /** Tests capture log lines through a stream. */
   logStream?: NodeJS.WritableStream;
   clients?: ClientRegistry;
-  idempotency?: IdempotencyStore;
   defaultMetrics?: boolean;
 }
 
-export async function createServices(config: GatewayConfig, o: ServiceOverrides = {}): Promise<GatewayServices> {
+export async function createServices(config: CoreConfig, o: ServiceOverrides = {}): Promise<GatewayServices> {
   const logger = o.logger ?? createLogger({ level: config.log.level, file: config.log.file || undefined, stream: o.logStream });
   const metrics = new GatewayMetrics({ defaultMetrics: o.defaultMetrics });
   const clients =
@@ -52,13 +50,5 @@ export async function createServices(config: GatewayConfig, o: ServiceOverrides 
     jwksUri: config.auth.jwksUri || undefined,
     cacheSize: config.auth.verifiedCacheSize,
   });
-  return {
-    logger,
-    metrics,
-    clients,
-    tokens,
-    rateLimiter: createRateLimiter(config),
-    idempotency: o.idempotency ?? createIdempotencyStore(config.idempotency.store, config.idempotency.ttlSeconds, config.idempotency.maxEntries),
-    cores: createCoreClients(config, logger, metrics),
-  };
+  return { logger, metrics, clients, tokens, cores: createCoreClients(config, logger, metrics) };
 }

@@ -1,4 +1,4 @@
-import type { ApiDefinition } from '../../src/routing/types';
+import type { ApiDefinition } from '../../src/gateway/api';
 import { projectPath } from '../../src/paths';
 import { createCollectionsPorts, type CollectionsPorts } from './ports';
 import { collectionsRoutes } from './routes';

@@ -1,4 +1,4 @@
-import type { CoreClients } from '../../src/adapters/registry';
+import type { CoreCallers } from '../../src/gateway/core';
 import type { NegotiationsPort } from '../../src/adapters/ports/negotiations';
 import type { DecisionEnginePort } from '../../src/adapters/ports/decision-engine';
 import type { AgreementsPort } from '../../src/adapters/ports/agreements';
@@ -16,7 +16,7 @@ export interface CollectionsPorts {
   agreements: AgreementsPort;
 }
 
-export const createCollectionsPorts = (cores: CoreClients): CollectionsPorts => ({
+export const createCollectionsPorts = (cores: CoreCallers): CollectionsPorts => ({
   negotiations: {
     bankmaster: new BankmasterNegotiationAdapter(cores.bankmaster),
     starlt: new StarltNegotiationAdapter(cores.starlt),

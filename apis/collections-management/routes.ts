@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '../../src/routing/types';
+import type { RouteDefinition } from '../../src/gateway/api';
 import type { CollectionsPorts } from './ports';
 import { planNegotiation } from './negotiation-rules';
 import { normalizePolicyItems, normalizeProfileItems, policiesResponse, profileResponse } from './decision-engine-mappers';

@@ -1,4 +1,4 @@
-import type { GatewayError } from '../../src/errors/gateway-error';
+import type { ErrorAnswer } from '../../src/gateway/api';
 
 /**
  * Facilito's Resultado for every answer: 0 is success, each failure its own value. Every error
@@ -74,7 +74,7 @@ const GATEWAY: Record<string, number> = {
   'GW-500-01': RESULTADO.INTERNAL,
 };
 
-export function resultadoFor(err: GatewayError): number {
+export function resultadoFor(err: ErrorAnswer): number {
   const gateway = GATEWAY[err.errorCode];
   if (gateway !== undefined) return gateway;
   // a core's 5xx row (SQLCODE/ORA has both 404 and 500 rows) or an unidentified core code
@@ -86,4 +86,4 @@ export function resultadoFor(err: GatewayError): number {
   return RESULTADO.INVALID_REQUEST;
 }
 
-export const facilitoErrorDecorator = (err: GatewayError) => ({ Resultado: resultadoFor(err), Mensaje: err.errorDesc });
+export const facilitoErrorDecorator = (err: ErrorAnswer) => ({ Resultado: resultadoFor(err), Mensaje: err.errorDesc });

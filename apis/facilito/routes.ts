@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '../../src/routing/types';
+import type { RouteDefinition } from '../../src/gateway/api';
 import { GatewayError } from '../../src/errors/gateway-error';
 import { isOutcomeUnknown } from '../../src/adapters/core-errors';
 import type { FacilitoPorts } from './ports';
@@ -67,10 +67,13 @@ export const facilitoRoutes: RouteDefinition<FacilitoPorts>[] = [
     operationId: 'requestOtp',
     method: 'post',
     path: '/v1/otp',
-    async handle({ body, ports, call, config }) {
-      const { otpTtlSeconds, otpMaxAttempts } = config.facilito;
+    // no money moves, but issuing an OTP changes state in Bankmaster (it replaces the previous
+    // one): sent once, and a timeout is an unknown outcome
+    moneyMoving: true,
+    async handle({ body, ports, call }) {
+      const { ttlSeconds: otpTtlSeconds, maxAttempts } = ports.otp;
       try {
-        await ports.cash.requestOtp({ acctId: body.IDcuenta, amount: body.Valor, ttlSeconds: otpTtlSeconds, maxAttempts: otpMaxAttempts }, call);
+        await ports.cash.requestOtp({ acctId: body.IDcuenta, amount: body.Valor, ttlSeconds: otpTtlSeconds, maxAttempts }, call);
       } catch (e) {
         if (!isOutcomeUnknown(e)) throw e;
         throw new GatewayError({

@@ -1,4 +1,4 @@
-import type { IdempotencyRule } from '../../src/routing/types';
+import type { IdempotencyRule } from '../../src/gateway/api';
 import { GatewayError } from '../../src/errors/gateway-error';
 import { isOutcomeUnknown } from '../../src/adapters/core-errors';
 

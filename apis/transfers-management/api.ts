@@ -1,4 +1,4 @@
-import type { ApiDefinition } from '../../src/routing/types';
+import type { ApiDefinition } from '../../src/gateway/api';
 import { projectPath } from '../../src/paths';
 import { createTransfersPorts, type TransfersPorts } from './ports';
 import { transferRoutes } from './routes-transfers';

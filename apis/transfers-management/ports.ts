@@ -1,4 +1,4 @@
-import type { CoreClients } from '../../src/adapters/registry';
+import type { CoreCallers } from '../../src/gateway/core';
 import type { TransfersPort } from '../../src/adapters/ports/transfers';
 import type { CardAdvancePort } from '../../src/adapters/ports/card-advance';
 import type { InvestmentFundPort } from '../../src/adapters/ports/investment-fund';
@@ -16,7 +16,7 @@ export interface TransfersPorts {
   transfiya: TransfiyaPort;
 }
 
-export const createTransfersPorts = (cores: CoreClients): TransfersPorts => ({
+export const createTransfersPorts = (cores: CoreCallers): TransfersPorts => ({
   transfers: new BankmasterTransfersAdapter(cores.bankmaster),
   cardAdvance: new OpenCardAdvanceAdapter(cores.opencard),
   funds: new FundTransferAdapter(cores.investmentFunds),

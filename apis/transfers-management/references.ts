@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { OperationContext } from '../../src/routing/types';
+import type { OperationContext } from '../../src/gateway/api';
 
 const OK = { value: 'OK' } as const;
 export const ok = <T extends object>(status: number, body: T = {} as T) => ({ status, body: { responseType: OK, ...body } });

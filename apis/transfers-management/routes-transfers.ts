@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '../../src/routing/types';
+import type { RouteDefinition } from '../../src/gateway/api';
 import { GatewayError } from '../../src/errors/gateway-error';
 import type { TransfersPorts } from './ports';
 import { ok, operationReference } from './references';

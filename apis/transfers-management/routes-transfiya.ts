@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '../../src/routing/types';
+import type { RouteDefinition } from '../../src/gateway/api';
 import type { TransfersPorts } from './ports';
 import { ok, operationReference } from './references';
 import { fromPending, fromTrust, fromTrustResults, intParam, toAnswer, toMoneyOrder } from './transfiya-mappers';

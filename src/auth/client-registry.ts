@@ -3,20 +3,10 @@ import fs from 'node:fs';
 import { LRUCache } from 'lru-cache';
 import { GatewayError } from '../errors/gateway-error';
 import { hashSecret, isSecretHash, verifySecret } from './secret-hash';
-import type { ApiName } from '../routing/types';
-import { API_NAMES } from '../routing/types';
+import { API_NAMES, type ApiName } from '../gateway/api-names';
+import type { ClientApp, ClientAuthenticator, ClientStatus } from '../gateway/client';
 
-export type ClientStatus = 'active' | 'revoked' | 'suspended';
-
-export interface ClientApp {
-  clientId: string;
-  name: string;
-  /** scrypt hash, never the secret itself */
-  secretHash: string;
-  status: ClientStatus;
-  apis: ApiName[];
-  tier: string;
-}
+export type { ClientApp, ClientStatus } from '../gateway/client';
 
 /**
  * The registry of client applications (client-id enforcement).
@@ -26,7 +16,7 @@ export interface ClientApp {
  * kept. crypto.hash (one call, no Hash object) instead of createHmac: an Hmac object costs ~7 µs
  * per request in the bench's profile, most of it in its construction.
  */
-export class ClientRegistry {
+export class ClientRegistry implements ClientAuthenticator {
   private readonly clients = new Map<string, ClientApp>();
   private readonly cacheKey = crypto.randomBytes(32).toString('base64');
   private readonly verified: LRUCache<string, Buffer>;

@@ -1,5 +1,7 @@
 import express, { Router } from 'express';
-import type { GatewayServices } from '../services';
+import { contextOf } from '../gateway/request-context';
+import type { ClientRegistry } from './client-registry';
+import type { TokenService } from './token-service';
 import { GatewayError } from '../errors/gateway-error';
 import type { GatewayErrorKey } from '../errors/catalog';
 
@@ -27,10 +29,11 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
  * POST /oauth/token: the client-credentials grant (RFC 6749 section 4.4), client authenticated by
  * HTTP Basic or by client_id/client_secret form fields. Only where this gateway issues tokens.
  */
-export function createOAuthRouter(services: GatewayServices): Router {
+export function createOAuthRouter(services: { clients: ClientRegistry; tokens: TokenService }): Router {
   const router = Router();
   router.post('/oauth/token', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
-    res.locals.routeLabel = 'oauth-token';
+    const ctx = contextOf(req);
+    ctx.label = 'oauth-token';
     if (!req.is('application/x-www-form-urlencoded')) {
       throw oauthError('OAUTH_INVALID_REQUEST', 'invalid_request', 'The token request must be application/x-www-form-urlencoded');
     }
@@ -56,7 +59,7 @@ export function createOAuthRouter(services: GatewayServices): Router {
       if (gw.status === 403) throw oauthError('OAUTH_UNAUTHORIZED_CLIENT', 'unauthorized_client', gw.errorDesc);
       throw oauthError('INVALID_CLIENT', 'invalid_client', gw.errorDesc, BASIC_CHALLENGE);
     }
-    res.locals.client = client;
+    ctx.client = client;
     const { token, expiresIn } = services.tokens.issue(client);
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({
       access_token: token,

@@ -4,7 +4,7 @@ import jwt, { JwtPayload } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import { LRUCache } from 'lru-cache';
 import { GatewayError } from '../errors/gateway-error';
-import type { ClientApp } from './client-registry';
+import type { ClientApp, TokenVerifier } from '../gateway/client';
 
 export interface TokenServiceOptions {
   issuer: string;
@@ -28,7 +28,7 @@ export interface AccessTokenClaims extends JwtPayload {
  * Issues (sandbox) and verifies access tokens. Keys are KeyObjects built once: verifying with a
  * PEM string re-parses it on every call. Verified tokens are remembered until they expire.
  */
-export class TokenService {
+export class TokenService implements TokenVerifier {
   private signingKey?: KeyObject;
   private readonly verifyKeys = new Map<string, KeyObject>();
   private defaultVerifyKey?: KeyObject;

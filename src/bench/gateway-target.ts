@@ -1,5 +1,5 @@
-import { loadConfig } from '../config/load-config';
-import { startServer } from '../server';
+import { loadConfig } from '../gateway-config';
+import { start } from '../main';
 import { serveTarget } from './target-process';
 import { terminate } from '../terminate';
 
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   // BENCH_POLICIES (ablation runs only): the policy chain without some policies, to price each one
   const chain = process.env.BENCH_POLICIES;
   const config = loadConfig({ env: 'bench', overrides: chain === undefined ? undefined : { policies: { chain: chain.split(',').filter(Boolean) } } });
-  const running = await startServer(config);
+  const { running } = await start(config);
   serveTarget(Number(new URL(running.httpUrl).port), () => running.stop());
 }
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import inject from 'light-my-request';
-import { loadConfig } from '../config/load-config';
-import { BACKENDS } from '../config/schema';
+import { loadConfig } from '../gateway-config';
+import { BACKENDS, BACKEND_ENV } from '../gateway/backends';
 import { buildApp } from '../app';
 import { createUpstreamStub } from './upstream-stub';
 import { scenarios } from './scenarios';
@@ -62,7 +62,7 @@ export async function runInProcess(opts: InProcessOptions): Promise<InProcessRes
   await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
   const upstream = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
   const environment: NodeJS.ProcessEnv = { LOG_FILE: path.join(opts.outDir, 'in-process.log') };
-  for (const b of BACKENDS) environment[`GATEWAY_BACKEND_${b.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`] = `${upstream}/${b}`;
+  for (const b of BACKENDS) environment[`GATEWAY_BACKEND_${BACKEND_ENV[b]}_URL`] = `${upstream}/${b}`;
   const config = loadConfig({ env: 'bench', environment });
   const gw = await buildApp(config);
   try {

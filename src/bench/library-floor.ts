@@ -1,5 +1,5 @@
 import express from 'express';
-import { createExchange } from '../adapters/axios-exchange';
+import { createExchange } from '../adapters/transport/axios-exchange';
 import { serveForwardingTarget } from './target-process';
 
 /**

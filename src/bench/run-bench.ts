@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BACKENDS } from '../config/schema';
-import { loadConfig } from '../config/load-config';
+import { BACKENDS, BACKEND_ENV } from '../gateway/backends';
+import { loadConfig } from '../gateway-config';
 import { projectPath } from '../paths';
 import { parseOptions, type BenchOptions } from './options';
 import { scenarios, type Scenario } from './scenarios';
@@ -44,7 +44,7 @@ async function main(opts: BenchOptions): Promise<number> {
     targets.push(stub);
     const upstream = `http://127.0.0.1:${stub.port}`;
     const backendEnv = Object.fromEntries(
-      BACKENDS.map((b) => [`GATEWAY_BACKEND_${b.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_URL`, `${upstream}/${b}`]),
+      BACKENDS.map((b) => [`GATEWAY_BACKEND_${BACKEND_ENV[b]}_URL`, `${upstream}/${b}`]),
     );
     // the gateway's own V8 flags (as npm start and the Dockerfile run it), then any given here
     const gatewayFlags = [...NODE_FLAGS, ...(opts.gatewayNodeOptions?.split(/\s+/).filter(Boolean) ?? [])];

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createConfigSchema, schema, BACKENDS } from './schema';
+import convict from 'convict';
+import { BACKENDS } from '../gateway/backends';
+import type { CoreConfig } from './schema';
 import { projectPath } from '../paths';
-
-type SchemaValue<T> = T extends { default: infer D } ? (D extends readonly (infer E)[] ? E[] : D extends number ? number : D extends string ? string : D extends boolean ? boolean : D) : { [K in keyof T]: SchemaValue<T[K]> };
-export type GatewayConfig = Readonly<SchemaValue<typeof schema>>;
 
 export class ConfigError extends Error {}
 
@@ -25,8 +24,11 @@ export function resolveProfile(environment: NodeJS.ProcessEnv = process.env): st
   return 'sandbox';
 }
 
-/** Loads, validates and freezes the configuration. Throws ConfigError naming every bad key. */
-export function loadConfig(opts: LoadOptions = {}): GatewayConfig {
+/**
+ * Loads, validates and freezes a configuration of the given schema (the core sections plus each
+ * policy's and API's: src/gateway-config.ts assembles it). Throws ConfigError naming every bad key.
+ */
+export function loadConfigFrom<C extends CoreConfig>(schema: object, opts: LoadOptions = {}): C {
   const environment = opts.environment ?? process.env;
   const profile = opts.env ?? resolveProfile(environment);
   if (!PROFILES.includes(profile)) {
@@ -35,9 +37,9 @@ export function loadConfig(opts: LoadOptions = {}): GatewayConfig {
   // convict reads process.env; give it the environment we were handed.
   const saved = process.env;
   process.env = { ...environment, GATEWAY_ENV: profile };
-  let conf!: ReturnType<typeof createConfigSchema>;
+  let conf!: convict.Config<unknown>;
   try {
-    conf = createConfigSchema();
+    conf = convict(schema as convict.Schema<unknown>);
     const file = projectPath('config', `${profile}.json`);
     if (fs.existsSync(file)) {
       try {
@@ -55,13 +57,13 @@ export function loadConfig(opts: LoadOptions = {}): GatewayConfig {
   } finally {
     process.env = saved;
   }
-  const config = conf.getProperties() as unknown as GatewayConfig;
+  const config = conf.getProperties() as unknown as C;
   crossCheck(config);
   return deepFreeze(config);
 }
 
 /** Rules that span several keys; each message names the key to fix. */
-function crossCheck(c: GatewayConfig): void {
+function crossCheck(c: CoreConfig): void {
   const problems: string[] = [];
   const external = c.env === 'qa' || c.env === 'prod';
   if (external) {
@@ -84,9 +86,6 @@ function crossCheck(c: GatewayConfig): void {
     const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], c) as string;
     if (value && !fs.existsSync(value)) problems.push(`${key}: file not found: ${value}`);
   }
-  for (const name of c.policies.chain as string[]) {
-    if (typeof name !== 'string') problems.push('policies.chain must list policy names');
-  }
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
 }
 
@@ -98,8 +97,8 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-/** A copy of a frozen config with some values replaced (server.ts uses it to point backends at the sandbox). */
-export function withOverrides(config: GatewayConfig, patch: (draft: any) => void): GatewayConfig {
+/** A copy of a frozen config with some values replaced (the sandbox uses it to point backends at its cores). */
+export function withOverrides<C>(config: C, patch: (draft: any) => void): C {
   const draft = JSON.parse(JSON.stringify(config));
   patch(draft);
   return deepFreeze(draft);

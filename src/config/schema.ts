@@ -1,65 +1,14 @@
 /**
- * The gateway's configuration schema: every key has a doc, a default and (where it makes sense)
- * an environment variable. Profiles in config/<env>.json override defaults; env vars override both.
+ * The gateway's core settings: every key has a doc, a default and (where it makes sense) an
+ * environment variable. Profiles in config/<env>.json override defaults; env vars override both.
+ * Each policy's settings come from its own folder (policies.<name>), each API's from its own.
  */
-import convict from 'convict';
-import { rateLimitSchema } from '../policies/rate-limiting/schema';
-import { jsonThreatSchema } from '../policies/json-threat-protection/schema';
-
-export const BACKENDS = [
-  'bankmaster',
-  'starlt',
-  'opencard',
-  'transfiya',
-  'decisionEngine',
-  'agreements',
-  'investmentFunds',
-] as const;
-export type BackendName = (typeof BACKENDS)[number];
-
-const ENV_PREFIX: Record<BackendName, string> = {
-  bankmaster: 'BANKMASTER',
-  starlt: 'STARLT',
-  opencard: 'OPENCARD',
-  transfiya: 'TRANSFIYA',
-  decisionEngine: 'DECISION_ENGINE',
-  agreements: 'AGREEMENTS',
-  investmentFunds: 'INVESTMENT_FUNDS',
-};
-
-/** Lists and maps can come from env vars too: "a,b,c" and "gold=6000,silver=1200" (or JSON). */
-convict.addFormat({
-  name: 'string-list',
-  validate(v: unknown) {
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === '')) throw new Error('must be a list of names');
-  },
-  coerce: (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean),
-});
-convict.addFormat({
-  name: 'jwt-algorithms',
-  validate(v: unknown) {
-    const ok = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'];
-    if (!Array.isArray(v) || v.length === 0 || v.some((a) => !ok.includes(a))) throw new Error(`must be a non-empty list drawn from ${ok.join(', ')}`);
-  },
-  coerce: (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean),
-});
-
-const nonNegativeInt = (name: string) => (v: unknown) => {
-  if (!Number.isInteger(v) || (v as number) < 0) throw new Error(`${name} must be a non-negative integer`);
-};
-const positiveInt = (v: unknown) => {
-  if (!Number.isInteger(v) || (v as number) <= 0) throw new Error('must be a positive integer');
-};
-const percent = (v: unknown) => {
-  if (typeof v !== 'number' || v <= 0 || v > 100) throw new Error('must be a number in (0, 100]');
-};
-const optionalUrl = (v: unknown) => {
-  if (v === '' || v === null) return;
-  if (typeof v !== 'string' || !/^https?:\/\/[^\s]+$/.test(v)) throw new Error('must be an http(s) URL');
-};
+import { BACKENDS, BACKEND_ENV, type BackendName } from '../gateway/backends';
+import { nonNegativeInt, optionalUrl, percent, positiveInt } from './formats';
+import type { SchemaValue } from './schema-types';
 
 function backendSchema(name: BackendName) {
-  const env = `GATEWAY_BACKEND_${ENV_PREFIX[name]}`;
+  const env = `GATEWAY_BACKEND_${BACKEND_ENV[name]}`;
   return {
     baseUrl: {
       doc: `Base URL of the ${name} core. Empty in the sandbox profile: the simulated core's loopback URL is used.`,
@@ -112,7 +61,7 @@ const backends = Object.fromEntries(BACKENDS.map((b) => [b, backendSchema(b)])) 
   [K in BackendName]: ReturnType<typeof backendSchema>;
 };
 
-export const schema = {
+export const coreSchema = {
   env: {
     doc: 'Profile: sandbox (default, embedded simulated cores), qa, prod, bench or test.',
     format: ['sandbox', 'qa', 'prod', 'bench', 'test'],
@@ -238,65 +187,6 @@ export const schema = {
     clockToleranceSeconds: { doc: 'Allowed clock skew for exp/nbf.', format: nonNegativeInt('auth.clockToleranceSeconds'), default: 5, env: 'JWT_CLOCK_TOLERANCE_SECONDS' },
     verifiedCacheSize: { doc: 'Verified tokens remembered until they expire.', format: positiveInt, default: 10000, env: 'JWT_CACHE_SIZE' },
   },
-  policies: {
-    chain: {
-      doc: 'Ordered list of policies every API call passes through (names from src/policies/registry.ts).',
-      format: 'string-list',
-      env: 'GATEWAY_POLICY_CHAIN',
-      default: [
-        'client-id-enforcement',
-        'jwt-validation',
-        'rate-limiting',
-        'json-threat-protection',
-        'x-invoker-headers',
-        'contract-validation',
-        'idempotency',
-      ],
-    },
-    bodyLimit: { doc: 'Maximum request body size (bytes or "100kb").', format: String, default: '100kb', env: 'GATEWAY_BODY_LIMIT' },
-    cors: {
-      origins: {
-        doc: 'Origins allowed to call the APIs from a browser (empty list: no CORS).',
-        format: Array,
-        default: [],
-        env: 'GATEWAY_CORS_ORIGINS',
-      },
-    },
-    rateLimit: rateLimitSchema,
-    jsonThreat: jsonThreatSchema,
-    invoker: {
-      julianDateMaxSkewDays: {
-        doc: 'Correspondent X-Invoker-TxId: maximum distance in days between its Julian date and today (0 disables the check).',
-        format: nonNegativeInt('policies.invoker.julianDateMaxSkewDays'),
-        default: 0,
-        env: 'GATEWAY_INVOKER_JULIAN_SKEW_DAYS',
-      },
-    },
-  },
-  validation: {
-    responses: {
-      doc: 'Validate responses against the contract: off, log (drift logged as an error) or fail (500, used by tests).',
-      format: ['off', 'log', 'fail'],
-      default: 'log',
-      env: 'GATEWAY_VALIDATE_RESPONSES',
-    },
-  },
-  idempotency: {
-    store: { doc: 'Idempotency record store (memory; redis is the planned shared store).', format: ['memory'], default: 'memory', env: 'GATEWAY_IDEMPOTENCY_STORE' },
-    ttlSeconds: { doc: 'How long a completed idempotent answer is replayed.', format: positiveInt, default: 86400, env: 'GATEWAY_IDEMPOTENCY_TTL_SECONDS' },
-    maxEntries: {
-      doc: 'Completed idempotency records a gateway instance keeps in memory at most (oldest dropped first; the cores still refuse a repeated reference).',
-      format: positiveInt,
-      default: 100000,
-      env: 'GATEWAY_IDEMPOTENCY_MAX_ENTRIES',
-    },
-    waitForInFlightMs: {
-      doc: 'How long a duplicate of an in-flight request waits for the first one before getting 409.',
-      format: nonNegativeInt('idempotency.waitForInFlightMs'),
-      default: 15000,
-      env: 'GATEWAY_IDEMPOTENCY_WAIT_MS',
-    },
-  },
   backends,
   sandbox: {
     enabled: {
@@ -313,12 +203,9 @@ export const schema = {
       env: 'GATEWAY_SANDBOX_FAULTS',
     },
   },
-  facilito: {
-    otpTtlSeconds: { doc: 'Lifetime of a Facilito withdrawal OTP.', format: positiveInt, default: 300, env: 'FACILITO_OTP_TTL_SECONDS' },
-    otpMaxAttempts: { doc: 'Wrong OTP attempts before the OTP is burned.', format: positiveInt, default: 3, env: 'FACILITO_OTP_MAX_ATTEMPTS' },
-  },
 };
 
-export function createConfigSchema() {
-  return convict(schema);
-}
+/** The settings of the core sections; policies and APIs bring their own (see src/gateway-config.ts). */
+export type CoreConfig = Readonly<SchemaValue<typeof coreSchema>>;
+
+export type BackendConfig = CoreConfig['backends'][BackendName];

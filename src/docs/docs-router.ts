@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { Router, type Response } from 'express';
-import type { GatewayConfig } from '../config/load-config';
-import type { ApiDefinition } from '../routing/types';
+import type { GatewayConfig } from '../gateway-config';
+import type { ApiDefinition } from '../gateway/api';
 import { GatewayError } from '../errors/gateway-error';
 import { createPortalContext, baseUrlFor } from './pages/portal-context';
 import { homePage } from './pages/home-page';

@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '../config/load-config';
+import type { GatewayConfig } from '../gateway-config';
 import { examplesOf, schemaOf, type DocApi } from './model/contract-model';
 
 /**

@@ -1,10 +1,10 @@
-import type { ErrorRequestHandler, Request } from 'express';
+import type { ErrorRequestHandler } from 'express';
 import { GatewayError, isGatewayError } from './gateway-error';
 import { describeValidationErrors } from './validation-messages';
 import type { Logger } from '../observability/logger';
+import { contextOf } from '../gateway/request-context';
 
-/** Hook an API router sets to add its own fields to every error it answers (Facilito: Resultado/Mensaje). */
-export type ErrorDecorator = (err: GatewayError, req: Request) => Record<string, unknown> | undefined;
+export type { ErrorDecorator } from '../gateway/api';
 
 interface HttpLikeError {
   status?: number;
@@ -61,14 +61,14 @@ export function toGatewayError(err: unknown): GatewayError {
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const gw = toGatewayError(err);
-    res.locals.error = gw;
+    const ctx = contextOf(req);
+    ctx.error = gw;
     if (gw.status >= 500) {
       const detail = gw.detail instanceof Error ? { message: gw.detail.message, stack: gw.detail.stack } : gw.detail;
-      logger.error('request failed', { correlationId: res.locals.correlationId, errorCode: gw.errorCode, detail });
+      logger.error('request failed', { correlationId: ctx.correlationId, errorCode: gw.errorCode, detail });
     }
     if (res.headersSent) return;
-    const decorate = res.locals.errorDecorator as ErrorDecorator | undefined;
-    const body = { ...(decorate?.(gw, req) ?? {}), ...gw.envelope() };
+    const body = { ...(ctx.errorDecorator?.(gw, req) ?? {}), ...gw.envelope() };
     res.status(gw.status).set(gw.headers).json(body);
   };
 }

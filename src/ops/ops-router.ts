@@ -1,19 +1,20 @@
 import { Router } from 'express';
-import type { GatewayConfig } from '../config/load-config';
-import type { GatewayServices } from '../services';
-import { DISPLAY_NAMES } from '../adapters/registry';
-import type { BackendName } from '../config/schema';
+import type { CoreConfig } from '../config/schema';
+import { DISPLAY_NAMES, type BackendName } from '../gateway/backends';
+import type { CoreCallers } from '../gateway/core';
+import { contextOf } from '../gateway/request-context';
+import type { GatewayMetrics } from '../observability/metrics';
 
 /** Operational endpoints, outside the API policy chain: liveness, readiness, Prometheus metrics. */
-export function createOpsRouter(config: GatewayConfig, services: GatewayServices, state: { draining: boolean }): Router {
+export function createOpsRouter(config: CoreConfig, services: { cores: CoreCallers; metrics: GatewayMetrics }, state: { draining: boolean }): Router {
   const router = Router();
   const started = new Date().toISOString();
-  router.get('/health', (_req, res) => {
-    res.locals.routeLabel = 'health';
+  router.get('/health', (req, res) => {
+    contextOf(req).label = 'health';
     res.json({ status: 'UP', startedAt: started });
   });
-  router.get('/ready', (_req, res) => {
-    res.locals.routeLabel = 'ready';
+  router.get('/ready', (req, res) => {
+    contextOf(req).label = 'ready';
     const backends = Object.fromEntries(
       (Object.entries(services.cores) as [BackendName, (typeof services.cores)[BackendName]][]).map(([name, c]) => [
         name,
@@ -25,8 +26,8 @@ export function createOpsRouter(config: GatewayConfig, services: GatewayServices
     // A down back end degrades some operations but not the gateway: only draining takes it out of rotation.
     res.status(state.draining ? 503 : 200).json({ status, profile: config.env, configLoaded: true, backends });
   });
-  router.get('/metrics', async (_req, res) => {
-    res.locals.routeLabel = 'metrics';
+  router.get('/metrics', async (req, res) => {
+    contextOf(req).label = 'metrics';
     res.set('Content-Type', services.metrics.registry.contentType).send(await services.metrics.registry.metrics());
   });
   return router;

@@ -1,30 +1,37 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { match, type MatchFunction } from 'path-to-regexp';
-import type { GatewayConfig } from '../config/load-config';
-import type { GatewayServices } from '../services';
-import type { ApiDefinition, OperationContext, RouteDefinition } from './types';
-import { resolvePolicies } from '../policies/registry';
+import type { ApiDefinition, OperationContext, RouteDefinition } from '../gateway/api';
+import type { CoreCallers } from '../gateway/core';
+import type { GatewayDeps, PolicyDefinition } from '../gateway/policy';
+import { contextOf } from '../gateway/request-context';
+import { compose, invoke } from '../gateway/compose';
 import { GatewayError } from '../errors/gateway-error';
-import { compose, invoke } from './compose';
 
 /** /v1/customers/{Cedula}/account -> /v1/customers/:Cedula/account */
 export const toExpressPath = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
+
+/** A policy of the chain with its settings and its state, resolved once per gateway. */
+export interface ChainEntry {
+  policy: PolicyDefinition;
+  settings: unknown;
+  state: unknown;
+}
+
+export interface ApiRouterOptions {
+  chain: ChainEntry[];
+  deps: GatewayDeps;
+  cores: CoreCallers;
+  /** The API's own settings section (apis/<api>/schema.ts), when it has one. */
+  settings: unknown;
+  bodyLimit: string;
+  /** Forward X-Sandbox-Fault to the cores (sandbox and test profiles only). */
+  forwardFaults: boolean;
+}
 
 interface Matcher {
   route: RouteDefinition;
   method: string;
   match: MatchFunction<Record<string, string>>;
-}
-
-export function resolveOperation(matchers: Matcher[], method: string, path: string): { route?: RouteDefinition; allow?: string[] } {
-  const allow: string[] = [];
-  for (const m of matchers) {
-    if (m.match(path)) {
-      if (m.method === method) return { route: m.route };
-      allow.push(m.method);
-    }
-  }
-  return { allow };
 }
 
 /** Express's own parameter decoding (router's decodeParam): a malformed escape is a 400. */
@@ -38,94 +45,95 @@ function decodeParam(val: string): string {
   }
 }
 
+/** The methods a path accepts, compared case-insensitively (the 405 answer's Allow header). */
+export function allowedMethods(matchers: Matcher[], path: string): string[] {
+  return matchers.filter((m) => m.match(path)).map((m) => m.method);
+}
+
 /**
- * One API: the operation resolver, the ordered policy chain (body parsed just before the first
- * policy that needs it), the route table, and the API's 404/405 answers.
+ * One API: the operation resolver (the request's one route match), the ordered policy chain
+ * (body parsed just before the first policy that needs it), the route table, and the API's
+ * 404/405 answers.
  */
-export function createApiRouter(api: ApiDefinition, config: GatewayConfig, services: GatewayServices): RequestHandler {
-  const ports = api.createPorts(services.cores, config);
-  const matchers: Matcher[] = api.routes.map((route) => ({
+export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): RequestHandler {
+  const ports = api.createPorts(o.cores, o.settings);
+  // The route table as Express would match it: case-sensitive, optional trailing slash, HEAD
+  // served by GET, parameters decoded as Express decodes them.
+  const routes: Matcher[] = api.routes.map((route) => ({
+    route,
+    method: route.method.toUpperCase(),
+    match: match<Record<string, string>>(toExpressPath(route.path), { sensitive: true, end: true, trailing: true, decode: decodeParam }),
+  }));
+  // Only for the 405 answer, off the hot path: the methods a path accepts in any letter case.
+  const lenient: Matcher[] = api.routes.map((route) => ({
     route,
     method: route.method.toUpperCase(),
     match: match<Record<string, string>>(toExpressPath(route.path), { decode: decodeURIComponent }),
   }));
-  const faultsEnabled = config.sandbox.faultInjection && (config.env === 'sandbox' || config.env === 'test');
 
-  const resolve: RequestHandler = (req, res, next) => {
-    res.locals.apiName = api.name;
-    if (api.errorDecorator) res.locals.errorDecorator = api.errorDecorator;
-    const { route } = resolveOperation(matchers, req.method, req.path);
-    res.locals.operation = route;
+  const resolve: RequestHandler = (req, _res, next) => {
+    const ctx = contextOf(req);
+    ctx.api = api;
+    if (api.errorDecorator) ctx.errorDecorator = api.errorDecorator;
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    for (const r of routes) {
+      if (r.method !== method) continue;
+      const m = r.match(req.path);
+      if (!m) continue;
+      ctx.params = m.params;
+      // HEAD is served by the GET route but is not that operation for the policies
+      if (req.method === r.method) ctx.route = r.route;
+      else dispatchTo.set(req, r.route);
+      break;
+    }
     next();
   };
+  const dispatchTo = new WeakMap<Request, RouteDefinition>();
 
-  const bodyParser = express.json({ limit: config.policies.bodyLimit, type: ['application/json', 'application/*+json'] });
+  const bodyParser = express.json({ limit: o.bodyLimit, type: ['application/json', 'application/*+json'] });
   const chain: RequestHandler[] = [resolve];
   let parsed = false;
-  for (const policy of resolvePolicies(config.policies.chain as string[])) {
+  for (const { policy, settings, state } of o.chain) {
     if (policy.needsBody && !parsed) {
       chain.push(bodyParser);
       parsed = true;
     }
-    const handlers = policy.create({ config, api, services });
+    const handlers = policy.create({ api, settings, state, deps: o.deps });
     chain.push(...(Array.isArray(handlers) ? handlers : [handlers]));
   }
   if (!parsed) chain.push(bodyParser);
 
   const handle = async (route: RouteDefinition, req: Request, res: Response) => {
+    const rc = contextOf(req);
     const ctx: OperationContext = {
       req,
       res,
       body: req.body,
-      params: req.params as Record<string, string>,
+      params: rc.params ?? {},
       query: req.query as Record<string, unknown>,
-      client: res.locals.client,
-      correlationId: res.locals.correlationId,
+      client: rc.client!,
+      correlationId: rc.correlationId,
       call: {
-        correlationId: res.locals.correlationId,
-        upstream: res.locals.upstream,
-        fault: faultsEnabled ? req.get('x-sandbox-fault') : undefined,
+        correlationId: rc.correlationId,
+        moneyMoving: route.moneyMoving === true,
+        upstream: rc.upstream,
+        fault: o.forwardFaults ? req.get('x-sandbox-fault') : undefined,
       },
       ports,
-      config,
-      logger: services.logger,
     };
     const result = await route.handle(ctx);
     if (result.headers) res.set(result.headers);
     res.status(result.status).json(result.body);
   };
-  // The route table as Express would match it (case-sensitive, optional trailing slash, HEAD served
-  // by GET), dispatched straight after the chain instead of through one router layer per route.
-  const routes = api.routes.map((route) => ({
-    route,
-    method: route.method,
-    match: match<Record<string, string>>(toExpressPath(route.path), { sensitive: true, end: true, trailing: true, decode: decodeParam }),
-    run: ((req: Request, res: Response) => handle(route, req, res)) as RequestHandler,
-  }));
-  const byRoute = new Map(routes.map((r) => [r.route, r]));
   const dispatch: RequestHandler = (req, res, next) => {
-    // The resolver's operation is the first route of this method matching case-insensitively: when
-    // it also matches case-sensitively, no earlier route can (Express would pick it too).
-    const resolved = byRoute.get(res.locals.operation as RouteDefinition);
-    const m0 = resolved?.match(req.path);
-    if (resolved && m0) {
-      req.params = m0.params;
-      return invoke(resolved.run, req, res, next);
-    }
-    const method = req.method.toLowerCase();
-    for (const r of routes) {
-      // route methods never include head: Express answers HEAD with the GET route
-      if (r.method !== method && !(method === 'head' && r.method === 'get')) continue;
-      const m = r.match(req.path);
-      if (!m) continue;
-      req.params = m.params;
-      return invoke(r.run, req, res, next);
-    }
-    next();
+    const route = contextOf(req).route ?? dispatchTo.get(req);
+    if (!route) return next();
+    req.params = contextOf(req).params ?? {};
+    invoke(((rq: Request, rs: Response) => handle(route, rq, rs)) as RequestHandler, req, res, next);
   };
   const notFound: RequestHandler = (req) => {
-    const { allow } = resolveOperation(matchers, req.method, req.path);
-    if (allow?.length) {
+    const allow = allowedMethods(lenient, req.path);
+    if (allow.length && !allow.includes(req.method)) {
       throw GatewayError.of('METHOD_NOT_ALLOWED', `Method ${req.method} not allowed; this resource accepts ${allow.join(', ')}`, {
         headers: { Allow: allow.join(', ') },
       });

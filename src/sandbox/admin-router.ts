@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { GatewayError } from '../errors/gateway-error';
 import { FAULT_KINDS, type FaultKind } from './faults';
-import { BACKENDS } from '../config/schema';
+import { BACKENDS } from '../gateway/backends';
 import type { SandboxHandle } from './server';
 import { sandboxOtp } from './cores/bankmaster/cash';
 

@@ -1,19 +1,14 @@
 import type { NextFunction, Request, Response } from 'express';
 
+import { FAULT_KINDS, type FaultKind } from '../gateway/sandbox-faults';
+
 /**
  * Fault injection for QA and tests, in the spirit of MuleSoft's mocking-service headers.
  * A fault comes from the X-Sandbox-Fault header the gateway forwards, or from a queue filled by
- * POST /sandbox/faults. Syntax of one instruction: [backend:]fault[=arg], several separated by ",".
- *   delay=<ms>   answer normally after a delay
- *   timeout      never answer (the gateway's per-call timeout aborts the call)
- *   error-500    answer 500 with an unidentified core error
- *   html         answer 502 with an HTML error page
- *   garbage      answer 200 with a body that is not JSON
- *   reset        destroy the connection before doing anything
- *   drop-reply   apply the change, then destroy the connection instead of answering (unknown outcome)
+ * POST /sandbox/faults. Syntax of one instruction: [backend:]fault[=arg], several separated by ",";
+ * the kinds are listed in src/gateway/sandbox-faults.ts.
  */
-export const FAULT_KINDS = ['delay', 'timeout', 'error-500', 'html', 'garbage', 'reset', 'drop-reply'] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+export { FAULT_KINDS, type FaultKind };
 
 export interface Fault {
   kind: FaultKind;

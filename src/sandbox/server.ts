@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { BACKENDS, type BackendName } from '../config/schema';
+import { BACKENDS, type BackendName } from '../gateway/backends';
 import { SandboxState } from './state/sandbox-state';
 import { FaultInjector } from './faults';
 import { CORE_MODULES } from './cores';

@@ -2,7 +2,7 @@
  * npm run config-doc: prints the configuration reference (every key, its env var, default and doc)
  * as the markdown table the README embeds; test/unit/config/config-doc.test.ts keeps them equal.
  */
-import { schema } from '../config/schema';
+import { gatewaySchema as schema } from '../gateway-config';
 
 interface Leaf {
   doc?: string;

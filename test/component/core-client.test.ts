@@ -1,4 +1,4 @@
-import { CoreClient, type CoreClientOptions } from '../../src/adapters/core-client';
+import { CoreClient, type CoreClientOptions } from '../../src/adapters/core/core-client';
 import { CoreBusinessError, CoreOutcomeUnknownError } from '../../src/adapters/core-errors';
 import { GatewayError } from '../../src/errors/gateway-error';
 import { createLogger } from '../../src/observability/logger';
@@ -6,9 +6,11 @@ import { GatewayMetrics } from '../../src/observability/metrics';
 import { json, startStubCore, until } from '../helpers/stub-core';
 
 type Stub = Awaited<ReturnType<typeof startStubCore>>;
-const ctx = () => ({ correlationId: 'test', upstream: [] as unknown[] }) as never;
-const read = { operation: 'read', method: 'GET' as const, path: '/thing', idempotent: true };
-const write = { operation: 'write', method: 'POST' as const, path: '/thing', body: { a: 1 }, idempotent: false };
+// the no-retry rule travels with the call: a read from a route that moves nothing, a write from a money-moving route
+const readCtx = () => ({ correlationId: 'test', moneyMoving: false, upstream: [] as unknown[] }) as never;
+const moneyCtx = () => ({ correlationId: 'test', moneyMoving: true, upstream: [] as unknown[] }) as never;
+const read = { operation: 'read', method: 'GET' as const, path: '/thing' };
+const write = { operation: 'write', method: 'POST' as const, path: '/thing', body: { a: 1 } };
 
 function client(url: string, over: Partial<CoreClientOptions> = {}, metrics = new GatewayMetrics()) {
   return new CoreClient(
@@ -41,7 +43,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
       json(200, { ok: true })(q, r);
     });
     const c = client(stub.url);
-    await expect(c.call(read, { correlationId: 'abc-123' })).resolves.toEqual({ ok: true });
+    await expect(c.call(read, { correlationId: 'abc-123', moneyMoving: false })).resolves.toEqual({ ok: true });
     expect(seen).toBe('abc-123');
     await c.shutdown();
   });
@@ -50,7 +52,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     stub.behave(json(200, { ok: true }));
     const metrics = new GatewayMetrics();
     const c = client(stub.url, {}, metrics);
-    for (let i = 0; i < 5; i++) await c.call(read, ctx());
+    for (let i = 0; i < 5; i++) await c.call(read, readCtx());
     expect(c.stats).toMatchObject({ fires: 5, successes: 5, latencyTimes: [] });
     expect(await metrics.registry.getSingleMetricAsString('gateway_backend_duration_seconds')).toMatch(/_count\{backend="bankmaster"\} 5/);
     await c.shutdown();
@@ -59,7 +61,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
   it('when the core answers a business error, then CoreBusinessError and the breaker does not count it', async () => {
     stub.behave(json(400, { errorCode: 'W2', errorType: 'TRX', errorDesc: 'FONDOS INSUFICIENTES PARA RETIRO' }));
     const c = client(stub.url);
-    for (let i = 0; i < 8; i++) await expect(c.call(write, ctx())).rejects.toBeInstanceOf(CoreBusinessError);
+    for (let i = 0; i < 8; i++) await expect(c.call(write, moneyCtx())).rejects.toBeInstanceOf(CoreBusinessError);
     expect(c.state).toBe('closed');
     await c.shutdown();
   });
@@ -67,7 +69,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
   it('when a read times out, then 504 and the HTTP call itself is aborted', async () => {
     stub.behave(() => undefined); // never answers
     const c = client(stub.url);
-    const err = await c.call(read, ctx()).catch((e) => e);
+    const err = await c.call(read, readCtx()).catch((e) => e);
     expect(err).toBeInstanceOf(GatewayError);
     expect(err.status).toBe(504);
     expect(err.errorType).toBe('BANKMASTER');
@@ -78,7 +80,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
   it('when a money-moving call times out, then the outcome is unknown (never a plain failure) and it is not retried', async () => {
     stub.behave(() => undefined);
     const c = client(stub.url);
-    const err = await c.call(write, ctx()).catch((e) => e);
+    const err = await c.call(write, moneyCtx()).catch((e) => e);
     expect(err).toBeInstanceOf(CoreOutcomeUnknownError);
     expect(err.status).toBe(504);
     expect(err.errorCode).toBe('GW-504-02');
@@ -97,7 +99,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
   ])('when the core answers %s, then a clean 502 that names the back end and no host', async (_n, b) => {
     stub.behave(b as never);
     const c = client(stub.url);
-    const err = await c.call(read, ctx()).catch((e) => e);
+    const err = await c.call(read, readCtx()).catch((e) => e);
     expect(err.status).toBe(502);
     expect(JSON.stringify(err.envelope())).not.toMatch(/127\.0\.0\.1|bank\.internal|boom/);
     expect(err.envelope().responseDetail.errorType).toBe('BANKMASTER');
@@ -111,7 +113,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
       r.socket?.destroy();
     });
     const c = client(stub.url);
-    const err = await c.call(read, ctx()).catch((e) => e);
+    const err = await c.call(read, readCtx()).catch((e) => e);
     expect(err.status).toBe(502);
     expect(stub.hits).toBe(2);
     await c.shutdown();
@@ -120,7 +122,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
   it('when the connection is reset on a money-moving call, then it is not retried and the outcome is unknown', async () => {
     stub.behave((q) => q.socket.destroy());
     const c = client(stub.url);
-    const err = await c.call(write, ctx()).catch((e) => e);
+    const err = await c.call(write, moneyCtx()).catch((e) => e);
     expect(err).toBeInstanceOf(CoreOutcomeUnknownError);
     expect(stub.hits).toBe(1);
     await c.shutdown();
@@ -130,7 +132,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     const url = stub.url;
     await stub.close();
     const c = client(url);
-    const err = await c.call(read, ctx()).catch((e) => e);
+    const err = await c.call(read, readCtx()).catch((e) => e);
     expect(err.status).toBe(503);
     expect(err.errorType).toBe('BANKMASTER');
     stub = await startStubCore(); // for afterEach
@@ -145,7 +147,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     });
     const c = client(stub.url);
     await c.shutdown();
-    const err = await c.call(write, ctx()).catch((e) => e);
+    const err = await c.call(write, moneyCtx()).catch((e) => e);
     expect(err).toBeInstanceOf(GatewayError);
     expect(err).not.toBeInstanceOf(CoreOutcomeUnknownError);
     expect(err).toMatchObject({ status: 503, errorType: 'BANKMASTER' });
@@ -157,14 +159,14 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     const c = client(stub.url, {}, metrics);
     stub.behave(json(500, { message: 'down' }));
     // a single failure does not open it
-    await c.call(read, ctx()).catch(() => undefined);
+    await c.call(read, readCtx()).catch(() => undefined);
     expect(c.state).toBe('closed');
-    for (let i = 0; i < 3; i++) await c.call(read, ctx()).catch(() => undefined);
+    for (let i = 0; i < 3; i++) await c.call(read, readCtx()).catch(() => undefined);
     expect(c.state).toBe('open');
     expect((await metrics.registry.getSingleMetricAsString('gateway_breaker_state'))).toMatch(/backend="bankmaster"} 2/);
 
     const hitsWhenOpened = stub.hits;
-    const rejected = await c.call(read, ctx()).catch((e) => e);
+    const rejected = await c.call(read, readCtx()).catch((e) => e);
     expect(rejected.status).toBe(503);
     expect(rejected.errorType).toBe('BANKMASTER');
     expect(rejected.errorDesc).toMatch(/temporarily unavailable/);
@@ -172,7 +174,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
 
     stub.behave(json(200, { ok: true }));
     await until(() => c.state === 'halfOpen', 'the breaker to half-open');
-    await expect(c.call(read, ctx())).resolves.toEqual({ ok: true });
+    await expect(c.call(read, readCtx())).resolves.toEqual({ ok: true });
     expect(c.state).toBe('closed');
     expect((await metrics.registry.getSingleMetricAsString('gateway_breaker_state'))).toMatch(/backend="bankmaster"} 0/);
     await c.shutdown();
@@ -181,10 +183,10 @@ describe('CoreClient (transport, breaker, error classification)', () => {
   it('when the half-open probe fails, then the breaker opens again', async () => {
     const c = client(stub.url);
     stub.behave(json(500, { message: 'down' }));
-    for (let i = 0; i < 4; i++) await c.call(read, ctx()).catch(() => undefined);
+    for (let i = 0; i < 4; i++) await c.call(read, readCtx()).catch(() => undefined);
     expect(c.state).toBe('open');
     await until(() => c.state === 'halfOpen', 'the breaker to half-open');
-    await c.call(read, ctx()).catch(() => undefined);
+    await c.call(read, readCtx()).catch(() => undefined);
     expect(c.state).toBe('open');
     await c.shutdown();
   });
@@ -193,7 +195,7 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     stub.behave(json(200, { ok: true }));
     const c = client(stub.url);
     const upstream: Array<{ system: string; status: unknown }> = [];
-    await c.call(read, { correlationId: 'x', upstream: upstream as never });
+    await c.call(read, { correlationId: 'x', moneyMoving: false, upstream: upstream as never });
     expect(upstream).toEqual([expect.objectContaining({ system: 'bankmaster', operation: 'read', status: 200 })]);
     await c.shutdown();
   });

@@ -7,8 +7,9 @@ import { PassThrough } from 'node:stream';
 import nock from 'nock';
 import request from 'supertest';
 import { generate } from 'selfsigned';
-import { loadConfig, withOverrides } from '../../src/config/load-config';
-import { startServer } from '../../src/server';
+import { loadConfig, withOverrides } from '../../src/gateway-config';
+import { start } from '../../src/main';
+import { sandboxExtensions } from '../../src/sandbox/attach';
 import { buildApp } from '../../src/app';
 import { startGateway, type TestGateway } from '../helpers/gateway';
 import { until } from '../helpers/stub-core';
@@ -94,7 +95,7 @@ describe('outside the sandbox', () => {
       d.env = 'qa';
     });
     // the qa registry has no demo client: reuse the test gateway's registry
-    const gw = await buildApp(qaLike, { sandbox: t.sandbox, clients: t.gw.services.clients, logStream: new PassThrough() });
+    const gw = await buildApp(qaLike, { extensions: sandboxExtensions(qaLike, t.sandbox), clients: t.gw.services.clients, logStream: new PassThrough() });
     const token = gw.services.tokens.issue(t.gw.services.clients.get('sandbox-demo-client')!);
     try {
       expect((await request(gw.app).post('/sandbox/faults').send({ backend: 'bankmaster', fault: 'error-500' })).status).toBe(404);
@@ -122,7 +123,7 @@ describe('the server', () => {
       environment: {},
       overrides: { server: { port: 0, host: '127.0.0.1', tls: { port: 0, certFile: path.join(dir, 'cert.pem'), keyFile: path.join(dir, 'key.pem') } } },
     });
-    const running = await startServer(config);
+    const { running, sandbox } = await start(config);
     try {
       expect((await request(running.httpUrl).get('/health')).status).toBe(200);
       const body = await new Promise<string>((resolve, reject) => {
@@ -133,7 +134,7 @@ describe('the server', () => {
         }).on('error', reject);
       });
       expect(JSON.parse(body).status).toBe('UP');
-      expect(running.sandbox).toBeDefined();
+      expect(sandbox).toBeDefined();
     } finally {
       // the cores' connections and breakers are released only once the listeners are closed:
       // a request in flight at shutdown still reaches its core

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { API_DEFINITIONS } from '../../apis';
-import { loadConfig } from '../../src/config/load-config';
+import { loadConfig } from '../../src/gateway-config';
 import { loadDocApi } from '../../src/docs/model/contract-model';
 import { FLOWS } from '../../src/docs/model/flows';
 import { idempotencyFacts } from '../../src/docs/model/money-rules';

@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
 import nock from 'nock';
 import request from 'supertest';
-import { loadConfig, withOverrides, type GatewayConfig } from '../../src/config/load-config';
+import { loadConfig, withOverrides, type GatewayConfig } from '../../src/gateway-config';
 import { buildApp, type BuildOptions, type GatewayApp } from '../../src/app';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server';
-import { withSandboxBackends } from '../../src/server';
+import { sandboxExtensions, withSandboxBackends } from '../../src/sandbox/attach';
 
 export const DEMO_CLIENT_ID = 'sandbox-demo-client';
 export const DEMO_CLIENT_SECRET = 'sandbox-demo-secret-change-me';
@@ -29,14 +29,15 @@ export interface TestGateway {
  * Config is the test profile plus overrides (e.g. { policies: { rateLimit: { tiers: {...} } } }).
  */
 export async function startGateway(overrides: Record<string, unknown> = {}, opts: BuildOptions & { sandbox?: SandboxHandle } = {}): Promise<TestGateway> {
+  const { sandbox: given, ...build } = opts;
   nock.disableNetConnect();
   nock.enableNetConnect((host) => host.startsWith('127.0.0.1') || host.startsWith('localhost'));
-  const sandbox = opts.sandbox ?? (await startSandbox());
+  const sandbox = given ?? (await startSandbox());
   const config = withSandboxBackends(loadConfig({ env: 'test', overrides, environment: {} }), sandbox);
   const stream = new PassThrough();
   let raw = '';
   stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-  const gw = await buildApp(config, { logStream: stream, ...opts, sandbox });
+  const gw = await buildApp(config, { logStream: stream, ...build, extensions: sandboxExtensions(config, sandbox) });
   const parsed = () =>
     raw
       .split('\n')
@@ -64,7 +65,7 @@ export async function startGateway(overrides: Record<string, unknown> = {}, opts
     },
     async close() {
       await gw.close();
-      if (!opts.sandbox) await sandbox.close();
+      if (!given) await sandbox.close();
       nock.enableNetConnect();
     },
   };

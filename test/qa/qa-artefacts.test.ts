@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { API_DEFINITIONS } from '../../apis';
-import { loadConfig } from '../../src/config/load-config';
+import { loadConfig } from '../../src/gateway-config';
 import { collectionFile, environmentFile, staleArtefacts } from '../../src/tools/qa/artefacts';
 import { QA_ENVIRONMENTS } from '../../src/tools/qa/environments';
 import { loadDocApi } from '../../src/docs/model/contract-model';

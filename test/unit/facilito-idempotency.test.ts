@@ -2,7 +2,8 @@ import type { Request, Response } from 'express';
 import { idempotency } from '../../src/policies/idempotency/handler';
 import { MemoryIdempotencyStore } from '../../src/policies/idempotency/store';
 import { GatewayError } from '../../src/errors/gateway-error';
-import type { PolicyContext } from '../../src/policies/types';
+import type { PolicyContext } from '../../src/gateway/policy';
+import { attachContext } from '../../src/gateway/request-context';
 import { facilitoRoutes } from '../../apis/facilito/routes';
 
 /** The idempotency policy alone, with Facilito's rule (IdFacilito, one key space for F2/F4/F6). */
@@ -12,12 +13,11 @@ describe('idempotency policy with IdFacilito', () => {
 
   function setup(waitForInFlightMs: number) {
     const store = new MemoryIdempotencyStore(60_000);
-    const ctx = { api: { name: 'facilito' }, config: { idempotency: { waitForInFlightMs } }, services: { idempotency: store } } as unknown as PolicyContext;
+    const ctx = { api: { name: 'facilito' }, settings: { waitForInFlightMs }, state: store } as unknown as PolicyContext;
     const handler = idempotency.create(ctx) as (req: Request, res: Response, next: () => void) => Promise<void>;
     const call = async (route: typeof deposit, body: Record<string, unknown>) => {
       const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
       const res = {
-        locals: { operation: route, client: { clientId: 'facilito-app' } },
         statusCode: 200,
         status(n: number) {
           this.statusCode = n;
@@ -42,6 +42,9 @@ describe('idempotency policy with IdFacilito', () => {
         },
       };
       const req = { body, get: () => undefined } as unknown as Request;
+      const rc = attachContext(req, 'test');
+      rc.route = route;
+      rc.client = { clientId: 'facilito-app' } as never;
       let passed = false;
       await handler(req, res as unknown as Response, () => (passed = true));
       return { passed, sent, res };

@@ -8,7 +8,7 @@ const root = path.resolve(__dirname, '../..');
 describe('the V8 flags the gateway runs with (src/node-flags.ts)', () => {
   it('when npm start runs the server, then it passes exactly these flags', () => {
     const start: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
-    expect(start).toContain(`node ${NODE_FLAGS.join(' ')} dist/src/server.js`);
+    expect(start).toContain(`node ${NODE_FLAGS.join(' ')} dist/src/main.js`);
   });
 
   it("when the image starts, then the Dockerfile's CMD passes exactly these flags", () => {
@@ -16,7 +16,7 @@ describe('the V8 flags the gateway runs with (src/node-flags.ts)', () => {
       .readFileSync(path.join(root, 'Dockerfile'), 'utf8')
       .split('\n')
       .find((l) => l.startsWith('CMD '));
-    expect(JSON.parse(cmd!.slice(4))).toEqual(['node', ...NODE_FLAGS, 'dist/src/server.js']);
+    expect(JSON.parse(cmd!.slice(4))).toEqual(['node', ...NODE_FLAGS, 'dist/src/main.js']);
   });
 
   it('when this Node starts with them, then it accepts every flag', () => {

@@ -1,4 +1,4 @@
-import type { CallContext, CoreClient } from '../core-client';
+import type { CallContext, CoreCaller } from '../../gateway/core';
 import type { AgreementsPort, CollectionCheck, CollectionCheckResult, IcsAgreement, IcsQuery } from '../ports/agreements';
 import { withCatalog } from '../error-catalog';
 import { AGREEMENTS_ERRORS } from '../catalogs/agreements';
@@ -10,12 +10,12 @@ import { GatewayError } from '../../errors/gateway-error';
  * code, 00502 DBA "CUENTA NO EXISTE.", is a 404.
  */
 export class AgreementsAdapter implements AgreementsPort {
-  constructor(private readonly core: CoreClient) {}
+  constructor(private readonly core: CoreCaller) {}
 
   async icsAgreement(q: IcsQuery, ctx: CallContext): Promise<IcsAgreement> {
     const res = await withCatalog(AGREEMENTS_ERRORS, () =>
       this.core.call<{ agreement?: IcsAgreement }>(
-        { operation: 'ics-agreement', method: 'GET', path: '/ics-agreements', query: { ...q }, idempotent: true },
+        { operation: 'ics-agreement', method: 'GET', path: '/ics-agreements', query: { ...q } },
         ctx,
       ),
     );
@@ -26,7 +26,7 @@ export class AgreementsAdapter implements AgreementsPort {
   async checkCollection(trn: CollectionCheck, ctx: CallContext): Promise<CollectionCheckResult> {
     const res = await withCatalog(AGREEMENTS_ERRORS, () =>
       this.core.call<{ trn?: CollectionCheckResult }>(
-        { operation: 'collection-check', method: 'POST', path: '/collections/check', body: { trn }, idempotent: true },
+        { operation: 'collection-check', method: 'POST', path: '/collections/check', body: { trn } },
         ctx,
       ),
     );

@@ -1,4 +1,4 @@
-import type { CoreClient, CallContext, CoreRequest } from '../core-client';
+import type { CoreCaller, CallContext, CoreRequest } from '../../gateway/core';
 import type { CashPort, CashPosting, CustomerAccount, CustomerLoans, WithdrawalType } from '../ports/cash';
 import { withCatalog } from '../error-catalog';
 import { CASH_ERRORS } from './cash-errors';
@@ -26,24 +26,24 @@ const amount = (n: number) => String(toCents(n));
 /**
  * Bankmaster's cash capability, used by Facilito. Bankmaster answers with the codes of 002's
  * transfers table plus its authorizer's and loans' codes (cash-errors.ts). Every call that moves
- * money is sent once (idempotent: false): a timeout is an unknown outcome, never retried here;
- * the reference lets Bankmaster recognise a retry.
+ * money comes from a money-moving route and is sent once: a timeout is an unknown outcome, never
+ * retried; the reference lets Bankmaster recognise a retry.
  */
 export class BankmasterCashAdapter implements CashPort {
-  constructor(private readonly core: CoreClient) {}
+  constructor(private readonly core: CoreCaller) {}
 
   private send<T>(req: CoreRequest, ctx: CallContext): Promise<T> {
     return withCatalog(CASH_ERRORS, () => this.core.call<T>(req, ctx));
   }
 
   private async post(operation: string, path: string, body: Record<string, unknown>, ctx: CallContext): Promise<CashPosting> {
-    const res = await this.send<BmPosting>({ operation, method: 'POST', path, body, idempotent: false }, ctx);
+    const res = await this.send<BmPosting>({ operation, method: 'POST', path, body }, ctx);
     return { reference: res.reference, authorizationId: res.authorizationId, duplicate: res.duplicate === true };
   }
 
   async mainAccount(holderId: string, ctx: CallContext): Promise<CustomerAccount> {
     const res = await this.send<BmMainAccount>(
-      { operation: 'main-account', method: 'GET', path: `/customers/${encodeURIComponent(holderId)}/main-account`, idempotent: true },
+      { operation: 'main-account', method: 'GET', path: `/customers/${encodeURIComponent(holderId)}/main-account` },
       ctx,
     );
     return {
@@ -57,7 +57,7 @@ export class BankmasterCashAdapter implements CashPort {
 
   async customerLoans(holderId: string, ctx: CallContext): Promise<CustomerLoans> {
     const res = await this.send<BmLoans>(
-      { operation: 'customer-loans', method: 'GET', path: `/customers/${encodeURIComponent(holderId)}/loans`, idempotent: true },
+      { operation: 'customer-loans', method: 'GET', path: `/customers/${encodeURIComponent(holderId)}/loans` },
       ctx,
     );
     return {
@@ -87,7 +87,6 @@ export class BankmasterCashAdapter implements CashPort {
         method: 'POST',
         path: '/otp',
         body: { acctId: req.acctId, amount: amount(req.amount), ttlSeconds: req.ttlSeconds, maxAttempts: req.maxAttempts },
-        idempotent: false,
       },
       ctx,
     );

@@ -1,4 +1,4 @@
-import type { CallContext, CoreClient } from '../core-client';
+import type { CallContext, CoreCaller } from '../../gateway/core';
 import type { NegotiationCommand, NegotiationReceipt, NegotiationsPort } from '../ports/negotiations';
 import { withCatalog } from '../error-catalog';
 import { TRANSFERS_ERRORS } from '../catalogs/transfers';
@@ -9,16 +9,16 @@ import { fromNegotiationAnswer, toNegotiationRecord, type CoreNegotiationAnswer 
  * unknown outcome. The document gives no negotiation error table; Bankmaster answers with codes of
  * the transfers table (SQLCODE VAL "REGISTRO NO EXISTE" for an unknown obligation, NP TRX for an office).
  */
-export async function registerOnLoanBook(core: CoreClient, cmd: NegotiationCommand, ctx: CallContext): Promise<NegotiationReceipt> {
+export async function registerOnLoanBook(core: CoreCaller, cmd: NegotiationCommand, ctx: CallContext): Promise<NegotiationReceipt> {
   const body = { clientApp: { name: cmd.origin }, reference: cmd.reference, collection: toNegotiationRecord(cmd.collection, { alwaysOffice: true }) };
   const res = await withCatalog(TRANSFERS_ERRORS, () =>
-    core.call<CoreNegotiationAnswer>({ operation: `negotiation-${cmd.mapping}`, method: 'POST', path: '/negotiations', body, idempotent: false }, ctx),
+    core.call<CoreNegotiationAnswer>({ operation: `negotiation-${cmd.mapping}`, method: 'POST', path: '/negotiations', body }, ctx),
   );
   return fromNegotiationAnswer(res, core.displayName);
 }
 
 export class BankmasterNegotiationAdapter implements NegotiationsPort {
-  constructor(private readonly core: CoreClient) {}
+  constructor(private readonly core: CoreCaller) {}
 
   register(cmd: NegotiationCommand, ctx: CallContext): Promise<NegotiationReceipt> {
     return registerOnLoanBook(this.core, cmd, ctx);

@@ -1,4 +1,4 @@
-import type { CoreClient, CallContext } from '../core-client';
+import type { CoreCaller, CallContext } from '../../gateway/core';
 import type {
   AccountTransfer,
   CashDeposit,
@@ -50,10 +50,10 @@ async function withTranslator<T>(translate: (e: CoreBusinessError) => GatewayErr
 
 /** Bankmaster: own, third-party and interbank (PSE) transfers, fees, pockets and correspondent deposits. */
 export class BankmasterTransfersAdapter implements TransfersPort {
-  constructor(private readonly core: CoreClient) {}
+  constructor(private readonly core: CoreCaller) {}
 
-  private post<T>(catalog: ErrorCatalog, operation: string, path: string, body: unknown, idempotent: boolean, ctx: CallContext) {
-    return withCatalog(catalog, () => this.core.call<T>({ operation, method: 'POST', path, body, idempotent }, ctx));
+  private post<T>(catalog: ErrorCatalog, operation: string, path: string, body: unknown, ctx: CallContext) {
+    return withCatalog(catalog, () => this.core.call<T>({ operation, method: 'POST', path, body }, ctx));
   }
 
   async transfer(t: AccountTransfer, ctx: CallContext): Promise<TransferReceipt> {
@@ -78,21 +78,21 @@ export class BankmasterTransfersAdapter implements TransfersPort {
       channelTransferId: t.xFerId,
       valueDate: valueDate(t.origDt),
     };
-    const rs = await this.post<BmPostingRs>(TRANSFERS_ERRORS, 'transfer', '/transfers', rq, false, ctx);
+    const rs = await this.post<BmPostingRs>(TRANSFERS_ERRORS, 'transfer', '/transfers', rq, ctx);
     return { refId: rs.reference, authorizationId: rs.authorizationId };
   }
 
   async fee(q: FeeQuery, ctx: CallContext): Promise<FeeQuote> {
     const body = { processingCode: q.processingCode, debitAccount: q.fromAcctId, creditAccount: q.toAcctId, amount: String(toCents(q.amount)) };
     // a quote changes nothing: it may be retried after a connection error
-    const rs = await this.post<BmFeeRs>(FEES_ERRORS, 'fee-quote', '/fees/quote', body, true, ctx);
+    const rs = await this.post<BmFeeRs>(FEES_ERRORS, 'fee-quote', '/fees/quote', body, ctx);
     return { holderName: rs.holderName, processingCode: rs.processingCode, fee: fromCents(rs.feeAmount) };
   }
 
   async movePocket(m: PocketMove, ctx: CallContext): Promise<{ balance: number }> {
     const body = { reference: m.reference, account: m.acctId, amount: String(toCents(m.amount)), direction: m.flag, office: m.branchId ?? BANKMASTER_OFFICE };
     const rs = await withTranslator(translatePocketError, () =>
-      this.core.call<BmPocketRs>({ operation: 'pocket-transfer', method: 'POST', path: '/pockets/transfers', body, idempotent: false }, ctx),
+      this.core.call<BmPocketRs>({ operation: 'pocket-transfer', method: 'POST', path: '/pockets/transfers', body }, ctx),
     );
     return { balance: fromCents(rs.availableBalance) };
   }
@@ -113,7 +113,7 @@ export class BankmasterTransfersAdapter implements TransfersPort {
       txId: d.txId,
       processId: d.processId,
     };
-    const rs = await this.post<BmDepositRs>(TRANSFERS_ERRORS, d.type === 'R' ? 'deposit-reversal' : 'deposit', '/deposits', rq, false, ctx);
+    const rs = await this.post<BmDepositRs>(TRANSFERS_ERRORS, d.type === 'R' ? 'deposit-reversal' : 'deposit', '/deposits', rq, ctx);
     return { holderName: rs.holderName, acctId: rs.account, approvalId: rs.authorizationId };
   }
 }

@@ -1,4 +1,4 @@
-import type { CoreClient, CallContext } from '../core-client';
+import type { CoreCaller, CallContext } from '../../gateway/core';
 import type { FundTransfer, InvestmentFundPort } from '../ports/investment-fund';
 import { withDealFallback } from '../bankmaster/transfers-errors';
 import { INVESTMENT_FUND_ERRORS } from '../catalogs/investment-fund';
@@ -12,7 +12,7 @@ interface IfTransferRs {
 
 /** Investment funds core: transfers between a fund plan (OFA) and a deposit account (T1 categCode TFI). */
 export class FundTransferAdapter implements InvestmentFundPort {
-  constructor(private readonly core: CoreClient) {}
+  constructor(private readonly core: CoreCaller) {}
 
   async transfer(t: FundTransfer, ctx: CallContext): Promise<{ refId: string }> {
     const body = {
@@ -28,7 +28,7 @@ export class FundTransferAdapter implements InvestmentFundPort {
       workingDayFrame: t.workingDayFrame,
     };
     const rs = await withDealFallback(INVESTMENT_FUND_ERRORS, () =>
-      this.core.call<IfTransferRs>({ operation: 'fund-transfer', method: 'POST', path: '/fund-transfers', body, idempotent: false }, ctx),
+      this.core.call<IfTransferRs>({ operation: 'fund-transfer', method: 'POST', path: '/fund-transfers', body }, ctx),
     );
     return { refId: rs.reference };
   }

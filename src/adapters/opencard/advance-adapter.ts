@@ -1,4 +1,4 @@
-import type { CoreClient, CallContext } from '../core-client';
+import type { CoreCaller, CallContext } from '../../gateway/core';
 import type { CardAdvance, CardAdvancePort } from '../ports/card-advance';
 import { withDealFallback } from '../bankmaster/transfers-errors';
 import { CARD_ADVANCE_ERRORS } from '../catalogs/card-advance';
@@ -12,7 +12,7 @@ interface OcAdvanceRs {
 
 /** OpenCard: cash advance from a credit card or revolving credit (T1 categCode CCR). */
 export class OpenCardAdvanceAdapter implements CardAdvancePort {
-  constructor(private readonly core: CoreClient) {}
+  constructor(private readonly core: CoreCaller) {}
 
   async advance(a: CardAdvance, ctx: CallContext): Promise<{ approvalId: string }> {
     const body = {
@@ -30,7 +30,7 @@ export class OpenCardAdvanceAdapter implements CardAdvancePort {
       office: a.branchTo,
     };
     const rs = await withDealFallback(CARD_ADVANCE_ERRORS, () =>
-      this.core.call<OcAdvanceRs>({ operation: 'card-advance', method: 'POST', path: '/advances', body, idempotent: false }, ctx),
+      this.core.call<OcAdvanceRs>({ operation: 'card-advance', method: 'POST', path: '/advances', body }, ctx),
     );
     return { approvalId: rs.approvalId };
   }

@@ -1,4 +1,4 @@
-import type { CallContext, CoreClient } from '../core-client';
+import type { CallContext, CoreCaller } from '../../gateway/core';
 import type { NegotiationCommand, NegotiationReceipt, NegotiationsPort } from '../ports/negotiations';
 import { withCatalog } from '../error-catalog';
 import { CARD_ADVANCE_ERRORS } from '../catalogs/card-advance';
@@ -13,14 +13,14 @@ const PATHS: Record<string, string> = { OTC: '/cards/negotiations', OCR: '/revol
  * (00014 OPC product does not exist, 00097 OPC identification does not match the product).
  */
 export class OpencardNegotiationAdapter implements NegotiationsPort {
-  constructor(private readonly core: CoreClient) {}
+  constructor(private readonly core: CoreCaller) {}
 
   async register(cmd: NegotiationCommand, ctx: CallContext): Promise<NegotiationReceipt> {
     const path = PATHS[cmd.origin];
     if (!path) throw new Error(`OpenCard does not hold ${cmd.origin} products`);
     const body = { clientApp: { name: cmd.origin }, reference: cmd.reference, collection: toNegotiationRecord(cmd.collection, { alwaysOffice: false }) };
     const res = await withCatalog(CARD_ADVANCE_ERRORS, () =>
-      this.core.call<CoreNegotiationAnswer>({ operation: `negotiation-${cmd.mapping}`, method: 'POST', path, body, idempotent: false }, ctx),
+      this.core.call<CoreNegotiationAnswer>({ operation: `negotiation-${cmd.mapping}`, method: 'POST', path, body }, ctx),
     );
     return fromNegotiationAnswer(res, this.core.displayName);
   }

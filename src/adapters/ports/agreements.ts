@@ -1,4 +1,4 @@
-import type { CallContext } from '../core-client';
+import type { CallContext } from '../../gateway/core';
 
 /** C1: whose payment agreement (ICS) is asked for. */
 export interface IcsQuery {

@@ -1,4 +1,4 @@
-import type { CallContext } from '../core-client';
+import type { CallContext } from '../../gateway/core';
 
 /** Cash advance from a credit card (CCA) or revolving credit (RLA) to a deposit account. */
 export interface CardAdvance {

@@ -1,4 +1,4 @@
-import type { CallContext } from '../core-client';
+import type { CallContext } from '../../gateway/core';
 
 /**
  * Cash operations of a deposit core, in the gateway's terms: amounts are decimal numbers (at most

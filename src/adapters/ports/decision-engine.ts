@@ -1,4 +1,4 @@
-import type { CallContext } from '../core-client';
+import type { CallContext } from '../../gateway/core';
 
 /**
  * The decision engine (001 C3 profiling, C4 AppPolicies). Items travel in the bank's vocabulary,

@@ -1,4 +1,4 @@
-import type { CallContext } from '../core-client';
+import type { CallContext } from '../../gateway/core';
 
 /** A transfer between an investment fund plan (OFA) and a deposit account, or between two plans. */
 export interface FundTransfer {

@@ -1,4 +1,4 @@
-import type { CallContext } from '../core-client';
+import type { CallContext } from '../../gateway/core';
 
 /** clientApp.name: the system of record of the obligation (001 C2). */
 export type NegotiationOrigin = 'BM' | 'SLP' | 'OTC' | 'OCR';

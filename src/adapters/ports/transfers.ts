@@ -1,4 +1,4 @@
-import type { CallContext } from '../core-client';
+import type { CallContext } from '../../gateway/core';
 
 /** Bankmaster's transfer capabilities in the gateway's terms: amounts are decimal numbers, never cents. */
 export type AccountTransferKind = 'OWN' | 'THIRD' | 'PSE';

@@ -1,4 +1,4 @@
-import type { CallContext } from '../core-client';
+import type { CallContext } from '../../gateway/core';
 
 /** Transfiya (ACH immediate transfers by cell phone) in the gateway's terms. */
 export interface Enrollment {

@@ -1,4 +1,4 @@
-import type { CallContext, CoreClient } from '../core-client';
+import type { CallContext, CoreCaller } from '../../gateway/core';
 import type { NegotiationCommand, NegotiationReceipt, NegotiationsPort } from '../ports/negotiations';
 import { registerOnLoanBook } from '../bankmaster/negotiation-adapter';
 
@@ -7,7 +7,7 @@ import { registerOnLoanBook } from '../bankmaster/negotiation-adapter';
  * record, conventions and error codes as Bankmaster, on its own back end and breaker.
  */
 export class StarltNegotiationAdapter implements NegotiationsPort {
-  constructor(private readonly core: CoreClient) {}
+  constructor(private readonly core: CoreCaller) {}
 
   register(cmd: NegotiationCommand, ctx: CallContext): Promise<NegotiationReceipt> {
     return registerOnLoanBook(this.core, cmd, ctx);

@@ -1,4 +1,4 @@
-import type { CoreClient, CallContext, CoreRequest } from '../core-client';
+import type { CoreCaller, CallContext, CoreRequest } from '../../gateway/core';
 import type {
   Answer,
   Enrollment,
@@ -22,7 +22,7 @@ const toPending = (i: TyItem): PendingItem => ({ counterpartPhone: i.counterpart
 
 /** ACH Transfiya: enrollment, send / request money and their answers, trust relationships. */
 export class TransfiyaAdapter implements TransfiyaPort {
-  constructor(private readonly core: CoreClient) {}
+  constructor(private readonly core: CoreCaller) {}
 
   private call<T>(req: CoreRequest, ctx: CallContext): Promise<T> {
     return withDealFallback(TRANSFIYA_ERRORS, () => this.core.call<T>(req, ctx));
@@ -30,7 +30,7 @@ export class TransfiyaAdapter implements TransfiyaPort {
 
   async enrollment(idType: string, idNumber: string, cellPhone: string | undefined, ctx: CallContext): Promise<Enrollment> {
     const rs = await this.call<{ phone: string; account: string }>(
-      { operation: 'enrollment', method: 'GET', path: `/enrollments/${enc(idType)}/${enc(idNumber)}`, query: { phone: cellPhone }, idempotent: true },
+      { operation: 'enrollment', method: 'GET', path: `/enrollments/${enc(idType)}/${enc(idNumber)}`, query: { phone: cellPhone } },
       ctx,
     );
     return { cellPhone: rs.phone, acctId: rs.account };
@@ -38,11 +38,11 @@ export class TransfiyaAdapter implements TransfiyaPort {
 
   async saveEnrollment(c: EnrollmentChange, ctx: CallContext): Promise<void> {
     const body = { operation: ENROLLMENT_OPERATIONS[c.operation], idType: c.idType, idNumber: c.idNumber, phone: c.cellPhone, account: c.acctId, fingerprint: c.deviceFingerPrint };
-    await this.call({ operation: 'enrollment-save', method: 'POST', path: '/enrollments', body, idempotent: false }, ctx);
+    await this.call({ operation: 'enrollment-save', method: 'POST', path: '/enrollments', body }, ctx);
   }
 
   async recent(cellPhone: string, limit: number, ctx: CallContext): Promise<string[]> {
-    const rs = await this.call<{ phones: string[] }>({ operation: 'recent', method: 'GET', path: `/phones/${enc(cellPhone)}/recent`, query: { limit }, idempotent: true }, ctx);
+    const rs = await this.call<{ phones: string[] }>({ operation: 'recent', method: 'GET', path: `/phones/${enc(cellPhone)}/recent`, query: { limit } }, ctx);
     return rs.phones;
   }
 
@@ -60,12 +60,12 @@ export class TransfiyaAdapter implements TransfiyaPort {
   }
 
   async send(o: MoneyOrder, ctx: CallContext): Promise<{ pseTrnCode: string }> {
-    const rs = await this.call<{ trnCode: string }>({ operation: 'send', method: 'POST', path: '/transfers', body: this.order(o), idempotent: false }, ctx);
+    const rs = await this.call<{ trnCode: string }>({ operation: 'send', method: 'POST', path: '/transfers', body: this.order(o) }, ctx);
     return { pseTrnCode: rs.trnCode };
   }
 
   async requestMoney(o: MoneyOrder, ctx: CallContext): Promise<{ pseTrnCode: string }> {
-    const rs = await this.call<{ trnCode: string }>({ operation: 'request-money', method: 'POST', path: '/requests', body: this.order(o), idempotent: false }, ctx);
+    const rs = await this.call<{ trnCode: string }>({ operation: 'request-money', method: 'POST', path: '/requests', body: this.order(o) }, ctx);
     return { pseTrnCode: rs.trnCode };
   }
 
@@ -76,7 +76,6 @@ export class TransfiyaAdapter implements TransfiyaPort {
         method: 'GET',
         path: `/phones/${enc(cellPhone)}/pending-${kind}`,
         query: { offset: page.initialRecord - 1, limit: page.size },
-        idempotent: true,
       },
       ctx,
     );
@@ -107,25 +106,25 @@ export class TransfiyaAdapter implements TransfiyaPort {
   }
 
   async answerTransfer(a: Answer, ctx: CallContext): Promise<void> {
-    await this.call({ operation: 'answer-transfer', method: 'POST', path: `/transfers/${enc(a.pseTrnCode)}/answer`, body: this.answer(a), idempotent: false }, ctx);
+    await this.call({ operation: 'answer-transfer', method: 'POST', path: `/transfers/${enc(a.pseTrnCode)}/answer`, body: this.answer(a) }, ctx);
   }
 
   async answerRequest(a: Answer, ctx: CallContext): Promise<{ pseTrnCode: string }> {
     const rs = await this.call<{ trnCode: string }>(
-      { operation: 'answer-request', method: 'POST', path: `/requests/${enc(a.pseTrnCode)}/answer`, body: this.answer(a), idempotent: false },
+      { operation: 'answer-request', method: 'POST', path: `/requests/${enc(a.pseTrnCode)}/answer`, body: this.answer(a) },
       ctx,
     );
     return { pseTrnCode: rs.trnCode };
   }
 
   async trustRelationships(cellPhone: string, ctx: CallContext): Promise<TrustRelationship[]> {
-    const rs = await this.call<{ items: TyTrust[] }>({ operation: 'trust', method: 'GET', path: `/phones/${enc(cellPhone)}/trust`, idempotent: true }, ctx);
+    const rs = await this.call<{ items: TyTrust[] }>({ operation: 'trust', method: 'GET', path: `/phones/${enc(cellPhone)}/trust` }, ctx);
     return rs.items.map((r) => ({ id: r.id, fromPhone: r.fromPhone, toPhone: r.toPhone, status: r.status, startDt: r.since }));
   }
 
   async manageTrust(changes: TrustChange[], deviceFingerPrint: string, ctx: CallContext): Promise<TrustChangeResult[]> {
     const body = { fingerprint: deviceFingerPrint, items: changes.map((c) => ({ fromPhone: c.fromPhone, toPhone: c.toPhone, operation: TRUST_OPERATIONS[c.operation] })) };
-    const rs = await this.call<{ items: TyTrustResult[] }>({ operation: 'trust-manage', method: 'POST', path: '/trust', body, idempotent: false }, ctx);
+    const rs = await this.call<{ items: TyTrustResult[] }>({ operation: 'trust-manage', method: 'POST', path: '/trust', body }, ctx);
     // each item carries its own outcome, translated through the same catalog as a whole-call error
     return rs.items.map((i) => {
       const base = { fromPhone: i.fromPhone, toPhone: i.toPhone, startDt: i.since };

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { ApiDefinition, RouteDefinition } from '../../routing/types';
+import type { ApiDefinition, RouteDefinition } from '../../gateway/api';
 
 /**
  * The portal's reading of one API: everything comes from the committed OpenAPI (generated from the

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import type { GatewayConfig } from '../../config/load-config';
-import type { ApiDefinition } from '../../routing/types';
+import type { GatewayConfig } from '../../gateway-config';
+import type { ApiDefinition } from '../../gateway/api';
 import { loadDocApi, type DocApi, type DocOperation } from '../model/contract-model';
 import { buildExampleRequests, type ExampleRequest } from '../model/request-examples';
 

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import type { RequestHandler } from 'express';
-import type { PolicyDefinition } from '../types';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { PolicyDefinition } from '../../gateway/policy';
+import type { RouteDefinition } from '../../gateway/api';
+import { contextOf } from '../../gateway/request-context';
+import { compose } from '../../gateway/compose';
 import { GatewayError } from '../../errors/gateway-error';
 import { CONTRACT_FORMATS } from './formats';
-import type { RouteDefinition } from '../../routing/types';
-import * as OpenApiValidator from 'express-openapi-validator';
-import { compose } from '../../routing/compose';
+import type { ValidationSettings } from './schema';
 
 /** Reads an API's generated OpenAPI document once; the gateway serves the same file to partners. */
 export function loadSpec(file: string): any {
@@ -19,16 +21,17 @@ const acceptsJson = (accept: string | undefined): boolean =>
  * express-openapi-validator with the API's contract: every error reported (allErrors), no body
  * coercion or stripping, responses checked against the contract in sandbox/qa.
  */
-export const contractValidation: PolicyDefinition = {
+export const contractValidation: PolicyDefinition<ValidationSettings> = {
   name: 'contract-validation',
   description: 'Validates path, query, headers and body against the API contract (OpenAPI generated from the RAML).',
+  settingsKey: 'validation',
   needsBody: true,
-  create({ api, config, services }) {
+  create({ api, settings, deps }) {
     const spec = loadSpec(api.specFile);
-    const mode = config.validation.responses;
-    const precheck: RequestHandler = (req, res, next) => {
+    const mode = settings.responses;
+    const precheck: RequestHandler = (req, _res, next) => {
       if (!acceptsJson(req.get('accept'))) throw GatewayError.of('NOT_ACCEPTABLE');
-      const route = res.locals.operation as RouteDefinition | undefined;
+      const route = contextOf(req).route;
       if (route && (route.method === 'post' || route.method === 'put' || route.method === 'patch')) {
         const length = Number(req.get('content-length') ?? (req.get('transfer-encoding') ? NaN : 0));
         if (length === 0) throw GatewayError.of('EMPTY_BODY', `The request body is required for ${route.method.toUpperCase()} ${api.basePath}${route.path}`);
@@ -54,7 +57,7 @@ export const contractValidation: PolicyDefinition = {
               onError:
                 mode === 'log'
                   ? (err, body, req) =>
-                      services.logger.error('response does not match the contract', {
+                      deps.logger.error('response does not match the contract', {
                         api: api.name,
                         path: req.path,
                         detail: (err as { errors?: unknown }).errors ?? err.message,
@@ -80,7 +83,7 @@ export const contractValidation: PolicyDefinition = {
       perOperation.set(route, compose(OpenApiValidator.middleware(options({ ...spec, servers: [{ url: api.basePath }], paths })), (_req, _res, next) => next()));
     }
     const validate: RequestHandler = (req, res, next) => {
-      const route = res.locals.operation as RouteDefinition | undefined;
+      const route = contextOf(req).route;
       const validator = route && perOperation.get(route);
       if (!validator) return next();
       validator(req, res, next);

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
 import type { Request, Response } from 'express';
-import type { PolicyDefinition } from '../types';
-import type { RouteDefinition } from '../../routing/types';
+import type { PolicyDefinition } from '../../gateway/policy';
+import { contextOf } from '../../gateway/request-context';
 import { GatewayError } from '../../errors/gateway-error';
-import type { IdempotencyRecord, IdempotencyStore } from './store';
+import { createIdempotencyStore, type IdempotencyRecord, type IdempotencyStore } from './store';
+import type { IdempotencySettings } from './schema';
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,128}$/;
 const REPLAYED_HEADERS = ['location'];
@@ -71,20 +72,23 @@ async function acquire(store: IdempotencyStore, k: Key, fingerprint: string, wai
  * reference (refId, IdFacilito...) and the Idempotency-Key header, so neither can be used to slip
  * a repeat past the other.
  */
-export const idempotency: PolicyDefinition = {
+export const idempotency: PolicyDefinition<IdempotencySettings, IdempotencyStore> = {
   name: 'idempotency',
   description: 'Replays the first answer of a repeated money-moving request instead of executing it again.',
+  settingsKey: 'idempotency',
   needsBody: true,
-  create({ api, config, services }) {
-    const store: IdempotencyStore = services.idempotency;
-    const waitMs = config.idempotency.waitForInFlightMs;
+  // one store for the whole gateway
+  init: (s) => createIdempotencyStore(s.store, s.ttlSeconds, s.maxEntries),
+  create({ api, settings, state: store }) {
+    const waitMs = settings.waitForInFlightMs;
     return async (req: Request, res: Response, next) => {
-      const route = res.locals.operation as RouteDefinition | undefined;
+      const ctx = contextOf(req);
+      const route = ctx.route;
       if (!route?.idempotency) return next();
       const header = req.get('idempotency-key');
       if (header !== undefined && !KEY_FORMAT.test(header)) throw GatewayError.of('INVALID_IDEMPOTENCY_KEY');
       const natural = route.idempotency.naturalKey?.(req);
-      const scope = `${res.locals.client?.clientId}|${route.idempotency.scope ?? `${api.name}:${route.operationId}`}`;
+      const scope = `${ctx.client?.clientId}|${route.idempotency.scope ?? `${api.name}:${route.operationId}`}`;
       const keys: Key[] = [];
       if (natural !== undefined && natural !== '') {
         keys.push({ fullKey: `${scope}|n|${natural}`, source: route.idempotency.keyName ?? 'transaction reference', value: natural });

@@ -1,4 +1,5 @@
-import type { PolicyDefinition } from '../types';
+import type { PolicyDefinition } from '../../gateway/policy';
+import type { JsonThreatSettings } from './schema';
 import { GatewayError } from '../../errors/gateway-error';
 
 export interface JsonThreatLimits {
@@ -69,12 +70,13 @@ export function findJsonThreat(body: unknown, limits: JsonThreatLimits): string 
   return undefined;
 }
 
-export const jsonThreatProtection: PolicyDefinition = {
+export const jsonThreatProtection: PolicyDefinition<JsonThreatSettings> = {
   name: 'json-threat-protection',
   description: "MuleSoft's five JSON limits: container depth, string length, array entries, object entries, name length.",
+  settingsKey: 'jsonThreat',
   needsBody: true,
-  create({ config }) {
-    const limits = config.policies.jsonThreat as JsonThreatLimits;
+  create({ settings }) {
+    const limits: JsonThreatLimits = settings;
     return (req, _res, next) => {
       if (req.body !== undefined) {
         const threat = findJsonThreat(req.body, limits);

@@ -1,4 +1,5 @@
-import type { PolicyDefinition } from '../types';
+import type { PolicyDefinition } from '../../gateway/policy';
+import { contextOf } from '../../gateway/request-context';
 import { GatewayError } from '../../errors/gateway-error';
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -14,17 +15,17 @@ export function bearerToken(header: string): string | undefined {
 export const jwtValidation: PolicyDefinition = {
   name: 'jwt-validation',
   description: 'Verifies the OAuth 2.0 access token and binds it to the calling client_id.',
-  create({ services }) {
-    return async (req, res, next) => {
+  create({ deps }) {
+    return async (req, _res, next) => {
       const header = req.headers.authorization;
       if (!header) throw GatewayError.of('MISSING_TOKEN');
       const token = bearerToken(header);
       if (!token) throw GatewayError.of('INVALID_TOKEN', 'Invalid Authorization header: expected "Bearer <JWT>"');
       // a token verified before answers from the cache without a promise round trip
-      const claims = services.tokens.cached(token) ?? (await services.tokens.verify(token));
-      const client = res.locals.client as { clientId: string } | undefined;
-      if (client && claims.client_id !== client.clientId) throw GatewayError.of('TOKEN_CLIENT_MISMATCH');
-      res.locals.token = claims;
+      const claims = deps.tokens.cached(token) ?? (await deps.tokens.verify(token));
+      const ctx = contextOf(req);
+      if (ctx.client && claims.client_id !== ctx.client.clientId) throw GatewayError.of('TOKEN_CLIENT_MISMATCH');
+      ctx.token = claims;
       next();
     };
   },

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import type { Logger } from '../../observability/logger';
 import type { GatewayMetrics } from '../../observability/metrics';
 import { maskDigits } from '../../observability/masking';
-import type { UpstreamCall } from '../../adapters/core-client';
+import { attachContext } from '../../gateway/request-context';
 
 const CORRELATION = /^[\x21-\x7e]{1,64}$/;
 
@@ -18,21 +18,19 @@ export function messageLogging(logger: Logger, metrics: GatewayMetrics): Request
     const start = process.hrtime.bigint();
     const txId = req.get('x-invoker-txid');
     const correlationId = txId && CORRELATION.test(txId) ? txId : crypto.randomUUID();
-    const upstream: UpstreamCall[] = [];
-    res.locals.correlationId = correlationId;
-    res.locals.upstream = upstream;
+    const ctx = attachContext(req, correlationId);
     res.setHeader('X-Correlation-Id', correlationId);
     res.once('finish', () => {
       const latencyMs = Number(process.hrtime.bigint() - start) / 1e6;
-      const api = (res.locals.apiName as string | undefined) ?? 'gateway';
-      const route = (res.locals.operation?.operationId as string | undefined) ?? (res.locals.routeLabel as string | undefined) ?? 'unmatched';
+      const api = ctx.api?.name ?? 'gateway';
+      const route = ctx.route?.operationId ?? ctx.label ?? 'unmatched';
       const status = res.statusCode;
       const labels = { api, route, method: req.method, status: String(status) };
       metrics.requests.inc(labels);
       metrics.latency.observe(labels, latencyMs / 1000);
       const entry: Record<string, unknown> = {
         correlationId,
-        clientId: res.locals.client?.clientId,
+        clientId: ctx.client?.clientId,
         api,
         operation: route,
         method: req.method,
@@ -40,8 +38,8 @@ export function messageLogging(logger: Logger, metrics: GatewayMetrics): Request
         status,
         latencyMs: Math.round(latencyMs * 1000) / 1000,
       };
-      if (upstream.length) entry.upstream = upstream;
-      if (res.locals.error) entry.errorCode = res.locals.error.errorCode;
+      if (ctx.upstream.length) entry.upstream = ctx.upstream;
+      if (ctx.error) entry.errorCode = ctx.error.errorCode;
       if (debug) {
         entry.requestHeaders = req.headers;
         if (req.body !== undefined) entry.requestBody = req.body;

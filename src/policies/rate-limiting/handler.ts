@@ -1,8 +1,9 @@
 import { MemoryStore, type Options, type Store } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
-import type { PolicyDefinition } from '../types';
+import type { PolicyDefinition } from '../../gateway/policy';
+import { contextOf } from '../../gateway/request-context';
 import { GatewayError } from '../../errors/gateway-error';
-import type { GatewayConfig } from '../../config/load-config';
+import type { RateLimitSettings } from './schema';
 
 /** The store seam: memory now; a shared store (rate-limit-redis over ioredis) is one more case here. */
 export function createRateLimitStore(kind: string): Store {
@@ -28,16 +29,16 @@ function resetSeconds(windowMs: number, resetTime: Date | undefined, now: number
  * promises (skip, key, increment, limit, handler) and evaluates req.ip for a debug line, for a key
  * that here is never the IP: ~14 µs of the benchmark's POST (see the README's performance section).
  */
-export function createRateLimiter(config: GatewayConfig, store: Store = createRateLimitStore(config.policies.rateLimit.store)): RequestHandler {
-  const windowMs = config.policies.rateLimit.windowMs;
-  const tiers = config.policies.rateLimit.tiers as Record<string, number>;
+export function createRateLimiter(settings: RateLimitSettings, store: Store = createRateLimitStore(settings.store)): RequestHandler {
+  const windowMs = settings.windowMs;
+  const tiers = settings.tiers as Record<string, number>;
   const lowest = Math.min(...Object.values(tiers));
   const windowSeconds = Math.ceil(windowMs / 1000);
   const policyOf = new Map(Object.values(tiers).map((limit) => [limit, `${limit};w=${windowSeconds}`]));
   // the store's own options: the window is the only one it reads
   store.init?.({ windowMs } as Options);
-  return async (_req, res, next) => {
-    const client = res.locals.client as { clientId: string; tier?: string } | undefined;
+  return async (req, res, next) => {
+    const client = contextOf(req).client;
     const limit = client?.tier !== undefined && Object.hasOwn(tiers, client.tier) ? tiers[client.tier] : lowest;
     const { totalHits, resetTime } = await store.increment(`client:${client?.clientId ?? 'anonymous'}`);
     const reset = String(resetSeconds(windowMs, resetTime, Date.now()));
@@ -54,10 +55,11 @@ export function createRateLimiter(config: GatewayConfig, store: Store = createRa
   };
 }
 
-export const rateLimiting: PolicyDefinition = {
+export const rateLimiting: PolicyDefinition<RateLimitSettings, RequestHandler> = {
   name: 'rate-limiting',
   description: 'Limits requests per client by SLA tier; answers 429 with RateLimit-* and Retry-After headers.',
-  create({ services }) {
-    return services.rateLimiter;
-  },
+  settingsKey: 'rateLimit',
+  // one limiter for the whole gateway: the three APIs share a client's budget
+  init: (settings) => createRateLimiter(settings),
+  create: ({ state }) => state,
 };

@@ -1,4 +1,5 @@
 import convict from 'convict';
+import type { SchemaValue } from '../../config/schema-types';
 
 convict.addFormat({
   name: 'tier-map',
@@ -17,18 +18,23 @@ convict.addFormat({
     ),
 });
 
-export const rateLimitSchema = {
-  windowMs: { doc: 'Rate-limit window in milliseconds.', format: 'nat', default: 60000, env: 'GATEWAY_RATE_LIMIT_WINDOW_MS' },
-  tiers: {
-    doc: 'Requests allowed per window per client, by SLA tier (a client of an unknown tier gets the lowest); env form "gold=6000,silver=1200,bronze=300".',
-    format: 'tier-map',
-    default: { gold: 6000, silver: 1200, bronze: 300 } as Record<string, number>,
-    env: 'GATEWAY_RATE_LIMIT_TIERS',
-  },
-  store: {
-    doc: 'Counter store: memory (per instance). A shared store (redis) plugs in through createRateLimitStore.',
-    format: ['memory'],
-    default: 'memory',
-    env: 'GATEWAY_RATE_LIMIT_STORE',
+/** policies.rateLimit */
+export const rateLimitSettings = {
+  rateLimit: {
+    windowMs: { doc: 'Rate-limit window in milliseconds.', format: 'nat', default: 60000, env: 'GATEWAY_RATE_LIMIT_WINDOW_MS' },
+    tiers: {
+      doc: 'Requests allowed per window per client, by SLA tier (a client of an unknown tier gets the lowest); env form "gold=6000,silver=1200,bronze=300".',
+      format: 'tier-map',
+      default: { gold: 6000, silver: 1200, bronze: 300 } as Record<string, number>,
+      env: 'GATEWAY_RATE_LIMIT_TIERS',
+    },
+    store: {
+      doc: 'Counter store: memory (per instance). A shared store (redis) plugs in through createRateLimitStore.',
+      format: ['memory'],
+      default: 'memory',
+      env: 'GATEWAY_RATE_LIMIT_STORE',
+    },
   },
 };
+
+export type RateLimitSettings = SchemaValue<typeof rateLimitSettings.rateLimit>;

@@ -1,5 +1,7 @@
-import type { PolicyDefinition } from '../types';
-import type { RouteDefinition } from '../../routing/types';
+import type { PolicyDefinition } from '../../gateway/policy';
+import type { RouteDefinition } from '../../gateway/api';
+import { contextOf } from '../../gateway/request-context';
+import type { InvokerSettings } from './schema';
 import { GatewayError } from '../../errors/gateway-error';
 import { CORRESPONDENT_TXID, PROFILES, julianDateProblem, processIdFromTxId } from './profiles';
 
@@ -43,13 +45,14 @@ export function checkInvokerProfile(route: RouteDefinition | undefined, get: (h:
   return problems;
 }
 
-export const xInvokerHeaders: PolicyDefinition = {
+export const xInvokerHeaders: PolicyDefinition<InvokerSettings> = {
   name: 'x-invoker-headers',
   description: 'Banking-correspondent X-Invoker profiles: pinned values, TxId format and Julian date, ProcessId derivation.',
-  create({ config }) {
-    const skew = config.policies.invoker.julianDateMaxSkewDays;
-    return (req, res, next) => {
-      const problems = checkInvokerProfile(res.locals.operation as RouteDefinition | undefined, (h) => req.get(h), skew);
+  settingsKey: 'invoker',
+  create({ settings }) {
+    const skew = settings.julianDateMaxSkewDays;
+    return (req, _res, next) => {
+      const problems = checkInvokerProfile(contextOf(req).route, (h) => req.get(h), skew);
       if (problems.length) throw GatewayError.of('INVALID_HEADER', problems.join('; '));
       next();
     };

@@ -1,4 +1,4 @@
-import type { InvokerProfile } from '../../routing/types';
+import type { InvokerProfile } from '../../gateway/api';
 
 /**
  * Banking-correspondent profiles (collections 001 lines 2987-3020, transfers 002 "Deposit").

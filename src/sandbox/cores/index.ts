@@ -1,4 +1,4 @@
-import type { BackendName } from '../../config/schema';
+import type { BackendName } from '../../gateway/backends';
 import type { CoreModule } from './core-app';
 import { bankmasterCash } from './bankmaster/cash';
 import { bankmasterTransfers } from './bankmaster/transfers';

@@ -5,8 +5,9 @@
  * test/artifacts/qa/) and exits non-zero on any failure. With --env sandbox and nothing answering
  * at the sandbox URL, it starts an embedded sandbox gateway there for the run.
  */
-import { loadConfig } from '../../config/load-config';
-import { startServer, type RunningGateway } from '../../server';
+import { loadConfig } from '../../gateway-config';
+import type { RunningGateway } from '../../server';
+import { start } from '../../main';
 import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from './environments';
 import { passed, runQaKit } from './run-qa';
 import { terminate } from '../../terminate';
@@ -56,7 +57,7 @@ async function answers(baseUrl: string): Promise<boolean> {
 async function embeddedSandbox(baseUrl: string): Promise<{ running: RunningGateway; url: string }> {
   const port = Number(new URL(baseUrl).port || 80);
   const config = loadConfig({ env: 'sandbox', overrides: { server: { host: '127.0.0.1', port }, log: { level: 'error' } } });
-  const running = await startServer(config);
+  const { running } = await start(config);
   return { running, url: `http://127.0.0.1:${port}` };
 }
 

@@ -1,4 +1,4 @@
-import type { ApiDefinition } from '../../routing/types';
+import type { ApiDefinition } from '../../gateway/api';
 import { loadDocApi, type DocApi } from '../../docs/model/contract-model';
 import { buildExampleRequests, FreshReferences, type ExampleRequest } from '../../docs/model/request-examples';
 import { COLLECTION_PREREQUEST, freshReferencesScript, otpScript } from './scripts';

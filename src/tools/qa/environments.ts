@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { loadConfig } from '../../config/load-config';
+import { loadConfig } from '../../gateway-config';
 
 /**
  * Postman environments for sandbox, QA and production. URIs come from the configuration's defaults

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { CallTimeout, createExchange, type Exchange } from '../../../src/adapters/axios-exchange';
+import { CallTimeout, createExchange, type Exchange } from '../../../src/adapters/transport/axios-exchange';
 
 describe('axios exchange (the core transport under CoreClient)', () => {
   describe('against a local server', () => {

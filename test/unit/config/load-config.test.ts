@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../../src/config/load-config';
+import { ConfigError, loadConfig } from '../../../src/gateway-config';
 
 describe('loadConfig', () => {
   it('when nothing is set, then the sandbox profile is used with port 8081', () => {
@@ -15,7 +15,7 @@ describe('loadConfig', () => {
     const c = loadConfig({ environment: { GATEWAY_ENV: 'test', PORT: '9090' } });
     expect(c.env).toBe('test');
     expect(c.server.port).toBe(9090);
-    expect(c.validation.responses).toBe('fail');
+    expect(c.policies.validation.responses).toBe('fail');
   });
 
   it('when NODE_ENV names a profile, then it selects it', () => {
@@ -90,7 +90,7 @@ describe('every configuration key', () => {
       else if (v && typeof v === 'object') walk(v, key);
     }
   };
-  walk(require('../../../src/config/schema').schema, '');
+  walk(require('../../../src/gateway-config').gatewaySchema, '');
 
   it('when the schema is read, then each key has a doc and its own environment variable', () => {
     for (const [key, leaf] of leaves) {

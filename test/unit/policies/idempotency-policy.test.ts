@@ -3,6 +3,7 @@ import request from 'supertest';
 import { idempotency } from '../../../src/policies/idempotency/handler';
 import { MemoryIdempotencyStore, type IdempotencyStore } from '../../../src/policies/idempotency/store';
 import { GatewayError } from '../../../src/errors/gateway-error';
+import { contextOf } from '../../../src/gateway/request-context';
 
 /**
  * The idempotency policy on its own, with the memory store and with a store whose every answer
@@ -27,14 +28,15 @@ function appWith(store: IdempotencyStore) {
   };
   const policy = idempotency.create({
     api: { name: 'test-api' },
-    config: { idempotency: { waitForInFlightMs: 500 } },
-    services: { idempotency: store },
+    settings: { waitForInFlightMs: 500 },
+    state: store,
   } as never) as express.RequestHandler;
   const app = express();
   app.use(express.json());
-  app.use((_req, res, next) => {
-    res.locals.operation = route;
-    res.locals.client = { clientId: 'app-1' };
+  app.use((req, _res, next) => {
+    const ctx = contextOf(req);
+    ctx.route = route as never;
+    ctx.client = { clientId: 'app-1' } as never;
     next();
   });
   app.post('/pay', policy, (req, res) => {

@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import { MemoryStore, type Store } from 'express-rate-limit';
-import { loadConfig } from '../../../src/config/load-config';
+import { loadConfig } from '../../../src/gateway-config';
 import { createRateLimiter } from '../../../src/policies/rate-limiting/handler';
 import { GatewayError } from '../../../src/errors/gateway-error';
+import { attachContext } from '../../../src/gateway/request-context';
 
 const config = loadConfig({
   environment: { GATEWAY_ENV: 'test' },
@@ -18,14 +19,16 @@ interface Outcome {
 /** Runs the limiter once for a client, as the policy chain does (after client-id enforcement). */
 async function hit(limiter: ReturnType<typeof createRateLimiter>, client?: { clientId: string; tier?: string }): Promise<Outcome> {
   const headers: Record<string, string> = {};
-  const res = { locals: { client }, setHeader: (name: string, value: string) => (headers[name] = value) } as unknown as Response;
+  const res = { setHeader: (name: string, value: string) => (headers[name] = value) } as unknown as Response;
+  const req = {} as Request;
+  attachContext(req, 'test').client = client as never;
   let passed = false;
   let error: unknown;
   const next: NextFunction = () => {
     passed = true;
   };
   try {
-    await limiter({} as Request, res, next);
+    await limiter(req, res, next);
   } catch (e) {
     error = e;
   }
@@ -34,7 +37,7 @@ async function hit(limiter: ReturnType<typeof createRateLimiter>, client?: { cli
 
 describe('rate limiting by SLA tier', () => {
   it('when a client calls within its budget, then the draft-6 headers count down and the call goes on', async () => {
-    const limiter = createRateLimiter(config);
+    const limiter = createRateLimiter(config.policies.rateLimit);
     const first = await hit(limiter, { clientId: 'a', tier: 'gold' });
     const second = await hit(limiter, { clientId: 'a', tier: 'gold' });
     expect(first.passed).toBe(true);
@@ -45,7 +48,7 @@ describe('rate limiting by SLA tier', () => {
   });
 
   it('when a client goes over its tier limit, then 429 RATE_LIMITED with Retry-After equal to RateLimit-Reset, and next is not called', async () => {
-    const limiter = createRateLimiter(config);
+    const limiter = createRateLimiter(config.policies.rateLimit);
     const client = { clientId: 'b', tier: 'bronze' };
     expect((await hit(limiter, client)).passed).toBe(true);
     expect((await hit(limiter, client)).passed).toBe(true);
@@ -61,7 +64,7 @@ describe('rate limiting by SLA tier', () => {
   });
 
   it('when two clients call, then each has its own budget', async () => {
-    const limiter = createRateLimiter(config);
+    const limiter = createRateLimiter(config.policies.rateLimit);
     await hit(limiter, { clientId: 'c1', tier: 'bronze' });
     await hit(limiter, { clientId: 'c1', tier: 'bronze' });
     const other = await hit(limiter, { clientId: 'c2', tier: 'bronze' });
@@ -75,7 +78,7 @@ describe('rate limiting by SLA tier', () => {
     ['no tier', { clientId: 'f' }],
     ['no authenticated client', undefined],
   ])('when the caller has %s, then it gets the lowest tier limit', async (_name, client) => {
-    const limiter = createRateLimiter(config);
+    const limiter = createRateLimiter(config.policies.rateLimit);
     const out = await hit(limiter, client);
     expect(out.passed).toBe(true);
     expect(out.headers['RateLimit-Limit']).toBe('2');
@@ -85,13 +88,13 @@ describe('rate limiting by SLA tier', () => {
   it('when the store reports the window reset time, then RateLimit-Reset is the seconds left, rounded up', async () => {
     const resetTime = new Date(Date.now() + 30_500);
     const store: Store = { increment: async () => ({ totalHits: 1, resetTime }), decrement: async () => {}, resetKey: async () => {} };
-    const out = await hit(createRateLimiter(config, store), { clientId: 'g', tier: 'gold' });
+    const out = await hit(createRateLimiter(config.policies.rateLimit, store), { clientId: 'g', tier: 'gold' });
     expect(['30', '31']).toContain(out.headers['RateLimit-Reset']);
   });
 
   it('when the store does not know the reset time, then RateLimit-Reset is the whole window', async () => {
     const store: Store = { increment: async () => ({ totalHits: 1, resetTime: undefined }), decrement: async () => {}, resetKey: async () => {} };
-    const out = await hit(createRateLimiter(config, store), { clientId: 'h', tier: 'gold' });
+    const out = await hit(createRateLimiter(config.policies.rateLimit, store), { clientId: 'h', tier: 'gold' });
     expect(out.headers['RateLimit-Reset']).toBe('60');
   });
 
@@ -103,7 +106,7 @@ describe('rate limiting by SLA tier', () => {
       decrement: async () => {},
       resetKey: async () => {},
     };
-    const out = await hit(createRateLimiter(config, store), { clientId: 'i', tier: 'gold' });
+    const out = await hit(createRateLimiter(config.policies.rateLimit, store), { clientId: 'i', tier: 'gold' });
     expect(out.passed).toBe(false);
     expect((out.error as Error).message).toBe('store down');
   });
@@ -112,7 +115,7 @@ describe('rate limiting by SLA tier', () => {
     jest.useFakeTimers({ now: new Date('2026-11-21T10:00:00Z') });
     try {
       const store = new MemoryStore();
-      const limiter = createRateLimiter(config, store);
+      const limiter = createRateLimiter(config.policies.rateLimit, store);
       const client = { clientId: 'j', tier: 'bronze' };
       await hit(limiter, client);
       await hit(limiter, client);

@@ -1,6 +1,6 @@
 import { checkInvokerProfile } from '../../../src/policies/x-invoker-headers/handler';
 import { julianDateProblem, processIdFromTxId } from '../../../src/policies/x-invoker-headers/profiles';
-import type { RouteDefinition } from '../../../src/routing/types';
+import type { RouteDefinition } from '../../../src/gateway/api';
 
 const route = (invokerProfile: RouteDefinition['invokerProfile']) => ({ invokerProfile }) as RouteDefinition;
 const collection = {

@@ -4,6 +4,10 @@ import { SimCoreError, sim } from '../../sim-error';
 import { GL } from '../../fixtures/transfers';
 import { TRANSFIYA_MAX_CENTS } from '../../fixtures/transfers-transfiya';
 import { transfiyaDomain, type Status } from './transfiya-state';
+import type { DECISIONS } from '../../../adapters/transfiya/transfiya-wire';
+
+/** The core's words for an answer: the wire table the adapter writes them from. */
+type Decision = (typeof DECISIONS)[keyof typeof DECISIONS];
 
 /** The ledger's codes as ACH Transfiya answers them (its table in 002). */
 const LEDGER_TO_TRANSFIYA: Record<string, [string, string, string]> = {
@@ -24,10 +28,10 @@ export function post(state: SandboxState, reference: string, kind: string, entri
   }
 }
 
-const DECISION_STATUS: Record<string, Status> = { ACCEPT: 'accepted', REJECT: 'rejected', BLOCK: 'blocked' };
+const DECISION_STATUS: Record<Decision, Status> = { ACCEPT: 'accepted', REJECT: 'rejected', BLOCK: 'blocked' };
 
 export interface AnswerBody {
-  decision: 'ACCEPT' | 'REJECT' | 'BLOCK';
+  decision: Decision;
   phone: string;
   account: string;
   counterpartPhone: string;

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { SandboxState } from '../../state/sandbox-state';
 import { sim } from '../../sim-error';
+import type { TyTrust as WireTrust } from '../../../adapters/transfiya/transfiya-wire';
 import { ENROLLMENTS, PENDING_REQUEST, PENDING_TRANSFER, RECENT, TRUST, type SeedEnrollment } from '../../fixtures/transfers-transfiya';
 
 export type Status = 'pending' | 'accepted' | 'rejected' | 'blocked';
@@ -28,12 +29,8 @@ export interface TyRequest {
   seq: number;
 }
 
-export interface TyTrust {
-  id: string;
-  fromPhone: string;
-  toPhone: string;
-  status: 'A' | 'B';
-  since: string;
+/** A trust relationship as the core keeps it: the wire shape (shared with the adapter) plus a seed lock. */
+export interface TyTrust extends WireTrust {
   locked?: boolean;
 }
 

@@ -1,13 +1,14 @@
+/**
+ * What an API is to the gateway: its contract file, its route table and the ports it builds from
+ * the cores. The router, the policies and the portal read these; an API folder (apis/<api>/)
+ * provides them.
+ */
 import type { Request, Response } from 'express';
-import type { GatewayConfig } from '../config/load-config';
-import type { ErrorDecorator } from '../errors/error-middleware';
-import type { ClientApp } from '../auth/client-registry';
-import type { CoreClients } from '../adapters/registry';
-import type { CallContext } from '../adapters/core-client';
-import type { Logger } from '../observability/logger';
+import type { ApiName } from './api-names';
+import type { ClientApp } from './client';
+import type { CallContext, CoreCallers } from './core';
 
-export type ApiName = 'collections-management' | 'transfers-management' | 'facilito';
-export const API_NAMES: readonly ApiName[] = ['collections-management', 'transfers-management', 'facilito'];
+export { API_NAMES, type ApiName } from './api-names';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -38,11 +39,9 @@ export interface OperationContext<P = unknown> {
   query: Record<string, unknown>;
   client: ClientApp;
   correlationId: string;
-  /** Passed to every core call: correlation, fault injection, upstream timings for the log line. */
+  /** Passed to every core call: correlation, the no-retry rule, fault injection, upstream timings. */
   call: CallContext;
   ports: P;
-  config: GatewayConfig;
-  logger: Logger;
 }
 
 export interface RouteDefinition<P = any> {
@@ -50,7 +49,11 @@ export interface RouteDefinition<P = any> {
   method: HttpMethod;
   /** Path under the API's base path, OpenAPI style: /v1/customers/{Cedula}/account */
   path: string;
-  /** Moves money or changes state in a core: never retried, timeouts are "outcome unknown". */
+  /**
+   * Moves money or changes state in a core. The one source of the rule: the router puts it on
+   * every core call's CallContext, and the transport then never retries the call and answers a
+   * timeout or a lost connection as an unknown outcome (504 GW-504-02), never as a failure.
+   */
   moneyMoving?: boolean;
   idempotency?: IdempotencyRule;
   invokerProfile?: InvokerProfile;
@@ -63,14 +66,27 @@ export interface RouteDefinition<P = any> {
   handle: (ctx: OperationContext<P>) => Promise<OperationResult>;
 }
 
-export interface ApiDefinition<P = any> {
+/** An error as the gateway answers it (src/errors/gateway-error.ts is the one implementation). */
+export interface ErrorAnswer {
+  readonly status: number;
+  readonly errorCode: string;
+  readonly errorType: string;
+  readonly errorDesc: string;
+}
+
+/** Adds an API's own fields to every error it answers (Facilito: Resultado/Mensaje). */
+export type ErrorDecorator = (err: ErrorAnswer, req: Request) => Record<string, unknown> | undefined;
+
+export interface ApiDefinition<P = any, S = any> {
   name: ApiName;
   /** Mount path, e.g. /facilito */
   basePath: string;
   /** OpenAPI document (generated from raml/<api>) the contract-validation policy loads. */
   specFile: string;
   routes: RouteDefinition<P>[];
-  /** Builds the API's ports (adapters) once, from the shared core clients. */
-  createPorts: (cores: CoreClients, config: GatewayConfig) => P;
+  /** Where its own settings live in the configuration (a top-level section), if it has any. */
+  settingsKey?: string;
+  /** Builds the API's ports (adapters) once, from the shared core callers and the API's own settings. */
+  createPorts: (cores: CoreCallers, settings: S) => P;
   errorDecorator?: ErrorDecorator;
 }
