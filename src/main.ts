@@ -3,6 +3,8 @@
  * configuration, plugs in the simulated cores when the profile embeds them (loaded only then:
  * a qa or prod process never loads the sandbox), starts the server and handles the signals.
  */
+// first: tracing must start before express, http and undici are loaded (no-op when it is off)
+import { tracingSdk } from './start-tracing';
 import { ConfigError, loadConfig, type GatewayConfig } from './gateway-config';
 import { banner, startServer, type RunningGateway } from './server';
 import { terminate } from './terminate';
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     stopping = true;
     running.gw.services.logger.info('shutting down', { signal });
     await running.stop();
+    await tracingSdk?.shutdown().catch(() => undefined); // the last spans are exported
     await closeLogger(running.gw.services.logger);
     terminate(0);
   };

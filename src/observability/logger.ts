@@ -6,6 +6,7 @@ import SonicBoom from 'sonic-boom';
 import { MESSAGE } from 'triple-beam';
 import { configure } from 'safe-stable-stringify';
 import { mask, maskField } from './masking';
+import { activeTraceId } from './tracing';
 
 export type Logger = winston.Logger;
 
@@ -13,7 +14,7 @@ export type Logger = winston.Logger;
  * Fields the gateway itself writes and that carry no personal data: left as they are so a
  * correlation id (an X-Invoker-TxId is mostly digits) can still be searched for.
  */
-const OWN_FIELDS = new Set(['level', 'message', 'timestamp', 'correlationId', 'status', 'latencyMs', 'method', 'api', 'operation', 'errorCode']);
+const OWN_FIELDS = new Set(['level', 'message', 'timestamp', 'correlationId', 'traceId', 'status', 'latencyMs', 'method', 'api', 'operation', 'errorCode']);
 
 /**
  * The JSON text of a line: safe-stable-stringify (circular references and BigInt do not throw, as
@@ -34,6 +35,11 @@ const lineFormat = winston.format((info) => {
   }
   if (typeof info.message === 'string') info.message = mask(info.message) as string;
   info.timestamp ??= new Date().toISOString();
+  // with tracing on, every line carries the trace it was written in
+  if (info.traceId === undefined) {
+    const traceId = activeTraceId();
+    if (traceId) info.traceId = traceId;
+  }
   (info as Record<string | symbol, unknown>)[MESSAGE] = stringify(info);
   return info;
 });

@@ -6,6 +6,8 @@ import type { GatewayDeps, PolicyDefinition } from '../gateway/policy';
 import { contextOf } from '../gateway/request-context';
 import { compose, invoke } from '../gateway/compose';
 import { GatewayError } from '../errors/gateway-error';
+import { inSpan, tracingEnabled } from '../observability/tracing';
+import { nameServerSpan, tracedHandler } from './traced';
 
 /** /v1/customers/{Cedula}/account -> /v1/customers/:Cedula/account */
 export const toExpressPath = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
@@ -57,6 +59,8 @@ export function allowedMethods(matchers: Matcher[], path: string): string[] {
  */
 export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): RequestHandler {
   const ports = api.createPorts(o.cores, o.settings);
+  const traced = tracingEnabled();
+  const span = (name: string, h: RequestHandler) => (traced ? tracedHandler(name, h) : h);
   // The route table as Express would match it: case-sensitive, optional trailing slash, HEAD
   // served by GET, parameters decoded as Express decodes them.
   const routes: Matcher[] = api.routes.map((route) => ({
@@ -84,13 +88,14 @@ export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): Reques
       // HEAD is served by the GET route but is not that operation for the policies
       if (req.method === r.method) ctx.route = r.route;
       else dispatchTo.set(req, r.route);
+      if (traced) nameServerSpan(req.method, `${api.basePath}${r.route.path}`);
       break;
     }
     next();
   };
   const dispatchTo = new WeakMap<Request, RouteDefinition>();
 
-  const bodyParser = express.json({ limit: o.bodyLimit, type: ['application/json', 'application/*+json'] });
+  const bodyParser = span('body parse', express.json({ limit: o.bodyLimit, type: ['application/json', 'application/*+json'] }));
   const chain: RequestHandler[] = [resolve];
   let parsed = false;
   for (const { policy, settings, state } of o.chain) {
@@ -99,7 +104,10 @@ export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): Reques
       parsed = true;
     }
     const handlers = policy.create({ api, settings, state, deps: o.deps });
-    chain.push(...(Array.isArray(handlers) ? handlers : [handlers]));
+    const list = Array.isArray(handlers) ? handlers : [handlers];
+    // one span per policy, however many handlers it has
+    if (traced) chain.push(span(`policy ${policy.name}`, list.length === 1 ? list[0] : compose(list, (_q, _s, next) => next())));
+    else chain.push(...list);
   }
   if (!parsed) chain.push(bodyParser);
 
@@ -121,7 +129,7 @@ export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): Reques
       },
       ports,
     };
-    const result = await route.handle(ctx);
+    const result = traced ? await inSpan(`operation ${route.operationId}`, { 'gateway.api': api.name }, () => route.handle(ctx)) : await route.handle(ctx);
     if (result.headers) res.set(result.headers);
     res.status(result.status).json(result.body);
   };

@@ -2,6 +2,7 @@ import { GatewayError } from '../../errors/gateway-error';
 import type { BreakerState, CallContext, CoreCaller, CoreRequest } from '../../gateway/core';
 import type { Logger } from '../../observability/logger';
 import type { GatewayMetrics } from '../../observability/metrics';
+import { inSpan, tracingEnabled } from '../../observability/tracing';
 import { CoreOutcomeUnknownError, CoreBusinessError } from '../core-errors';
 import { createExchange, type Exchange, type ExchangeResponse } from '../transport/axios-exchange';
 import { BreakerRejection, CoreBreaker, type BreakerSettings } from './breaker';
@@ -52,7 +53,13 @@ export class CoreClient implements CoreCaller {
   }
 
   /** Calls the core through the breaker; resolves the parsed JSON object, or throws a classified error. */
-  async call<T = Record<string, unknown>>(req: CoreRequest, ctx: CallContext): Promise<T> {
+  call<T = Record<string, unknown>>(req: CoreRequest, ctx: CallContext): Promise<T> {
+    if (!tracingEnabled()) return this.measured<T>(req, ctx);
+    const attributes = { 'gateway.backend': this.name, 'gateway.core_operation': req.operation, 'gateway.money_moving': ctx.moneyMoving };
+    return inSpan(`core ${this.name} ${req.operation}`, attributes, () => this.measured<T>(req, ctx));
+  }
+
+  private async measured<T>(req: CoreRequest, ctx: CallContext): Promise<T> {
     const started = performance.now();
     let status: number | string = 'error';
     try {
