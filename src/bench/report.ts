@@ -1,4 +1,5 @@
 import { median, percentiles, round } from './stats';
+import type { RuntimeStats } from './runtime-stats';
 
 /** One measured run of one target: what the tables and the JSON are made of. */
 export interface RunRecord {
@@ -21,6 +22,8 @@ export interface RunRecord {
   heapTotalMb?: number;
   externalMb?: number;
   loadAvg1m: number;
+  /** The target's event-loop delay and GC pauses over the run. */
+  runtime?: RuntimeStats;
   latenciesMs: number[];
 }
 
@@ -34,6 +37,12 @@ export interface TargetSummary {
   p99Ms: number;
   cpuMicrosPerRequest?: number;
   peakRssMb?: number;
+  /** Worst round's event-loop delay p99 and max, ms. */
+  eventLoopDelayP99Ms?: number;
+  eventLoopDelayMaxMs?: number;
+  /** GC pauses over all rounds: total ms per second of run, and the longest one. */
+  gcPauseMsPerSec?: number;
+  gcMaxPauseMs?: number;
   failed: number;
 }
 
@@ -59,9 +68,22 @@ export function summarize(runs: RunRecord[]): TargetSummary[] {
       p99Ms: round(p99, 3),
       cpuMicrosPerRequest: cpu === undefined ? undefined : round(cpu, 1),
       peakRssMb: peaks.length ? Math.max(...peaks) : undefined,
+      ...runtimeSummary(mine),
       failed: mine.reduce((s, r) => s + r.failed, 0),
     };
   });
+}
+
+function runtimeSummary(runs: RunRecord[]): Partial<TargetSummary> {
+  const withStats = runs.filter((r): r is RunRecord & { runtime: RuntimeStats } => r.runtime !== undefined);
+  if (!withStats.length) return {};
+  const seconds = withStats.reduce((s, r) => s + r.elapsedSec, 0);
+  return {
+    eventLoopDelayP99Ms: Math.max(...withStats.map((r) => r.runtime.eventLoopDelayMs.p99)),
+    eventLoopDelayMaxMs: Math.max(...withStats.map((r) => r.runtime.eventLoopDelayMs.max)),
+    gcPauseMsPerSec: round(withStats.reduce((s, r) => s + r.runtime.gc.pauseMs, 0) / seconds, 2),
+    gcMaxPauseMs: Math.max(...withStats.map((r) => r.runtime.gc.maxPauseMs)),
+  };
 }
 
 /** Gateway (or another target) ÷ baseline throughput, paired round by round (same load conditions), then the median. */
@@ -84,8 +106,8 @@ export function table(headers: string[], rows: Array<Array<string | number | und
 
 export function saturationTable(summaries: TargetSummary[]): string {
   return table(
-    ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'peak RSS MB', 'req/s per round'],
-    summaries.map((s) => [s.scenario, s.target, s.rps, s.p50Ms, s.p99Ms, s.cpuMicrosPerRequest, s.peakRssMb, s.rpsRounds.join(' / ')]),
+    ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'peak RSS MB', 'loop p99/max ms', 'GC ms/s (max)', 'req/s per round'],
+    summaries.map((s) => [s.scenario, s.target, s.rps, s.p50Ms, s.p99Ms, s.cpuMicrosPerRequest, s.peakRssMb, loopCell(s), gcCell(s), s.rpsRounds.join(' / ')]),
   );
 }
 
@@ -110,10 +132,13 @@ export function addedLatency(summaries: TargetSummary[]): AddedLatency[] {
 export function fixedRateTable(summaries: TargetSummary[]): string {
   const added = addedLatency(summaries);
   return table(
-    ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'added p50 ms', 'added p99 ms'],
+    ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'added p50 ms', 'added p99 ms', 'loop p99/max ms', 'GC ms/s (max)'],
     summaries.map((s) => {
       const a = added.find((x) => x.scenario === s.scenario && x.target === s.target);
-      return [s.scenario, s.target, s.rps, s.p50Ms, s.p99Ms, a?.addedP50Ms, a?.addedP99Ms];
+      return [s.scenario, s.target, s.rps, s.p50Ms, s.p99Ms, a?.addedP50Ms, a?.addedP99Ms, loopCell(s), gcCell(s)];
     }),
   );
 }
+
+const loopCell = (s: TargetSummary) => (s.eventLoopDelayP99Ms === undefined ? undefined : `${s.eventLoopDelayP99Ms}/${s.eventLoopDelayMaxMs}`);
+const gcCell = (s: TargetSummary) => (s.gcPauseMsPerSec === undefined ? undefined : `${s.gcPauseMsPerSec} (${s.gcMaxPauseMs})`);

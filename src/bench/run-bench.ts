@@ -127,6 +127,7 @@ async function main(opts: BenchOptions): Promise<number> {
         heapTotalMb: toMb(after.heapTotalBytes),
         externalMb: toMb(after.externalBytes),
         loadAvg1m: round(os.loadavg()[0], 2),
+        runtime: after.runtime,
         latenciesMs: r.latenciesMs,
       };
     };

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector';
 import { terminate } from '../terminate';
+import { RuntimeStatsCollector, type RuntimeStats } from './runtime-stats';
 
 /**
  * The little protocol between the bench orchestrator and each process it measures (upstream stub,
@@ -33,6 +34,8 @@ export interface TargetUsage {
   heapUsedBytes: number;
   heapTotalBytes: number;
   externalBytes: number;
+  /** Event-loop delay and GC pauses since the previous usage answer (the measured window). */
+  runtime?: RuntimeStats;
 }
 
 export type FromTarget = { type: 'ready'; port: number } | ({ type: 'usage' } & TargetUsage) | { type: 'profile'; file?: string; error?: string };
@@ -95,12 +98,13 @@ export class WindowProfiler {
 export function serveTarget(port: number, stop: () => Promise<void>): void {
   const send = (m: FromTarget) => process.send?.(m);
   const profiler = new WindowProfiler();
+  const runtime = new RuntimeStatsCollector();
   process.on('message', (m: ToTarget) => {
     if (m.type === 'usage') {
       // diagnostics: with node --expose-gc, the heap that is really retained
       const gc = (globalThis as { gc?: () => void }).gc;
       if (m.gc && gc) gc();
-      send({ type: 'usage', ...usageNow() });
+      send({ type: 'usage', ...usageNow(), runtime: runtime.take() });
     }
     else if (m.type === 'profile-start') {
       profiler.start(m.kind);
