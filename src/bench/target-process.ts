@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Session } from 'node:inspector';
+import v8 from 'node:v8';
 import { terminate } from '../terminate';
 import { RuntimeStatsCollector, type RuntimeStats } from './runtime-stats';
 
@@ -14,7 +15,8 @@ export type ToTarget =
   | { type: 'usage'; gc?: boolean }
   | { type: 'stop' }
   | { type: 'profile-start'; kind: ProfileKind }
-  | { type: 'profile-stop'; file: string };
+  | { type: 'profile-stop'; file: string }
+  | { type: 'heap-snapshot'; file: string };
 
 /**
  * cpu: V8 CPU profile (.cpuprofile); alloc: sampling heap profile of everything allocated;
@@ -38,7 +40,11 @@ export interface TargetUsage {
   runtime?: RuntimeStats;
 }
 
-export type FromTarget = { type: 'ready'; port: number } | ({ type: 'usage' } & TargetUsage) | { type: 'profile'; file?: string; error?: string };
+export type FromTarget =
+  | { type: 'ready'; port: number }
+  | ({ type: 'usage' } & TargetUsage)
+  | { type: 'profile'; file?: string; error?: string }
+  | { type: 'heap-snapshot'; file?: string; error?: string };
 
 export function usageNow(): TargetUsage {
   const cpu = process.cpuUsage();
@@ -114,6 +120,13 @@ export function serveTarget(port: number, stop: () => Promise<void>): void {
         (file) => send({ type: 'profile', file }),
         (e: Error) => send({ type: 'profile', error: e.message }),
       );
+    } else if (m.type === 'heap-snapshot') {
+      // synchronous, after a full GC: what is really retained (the soak compares two of them)
+      try {
+        send({ type: 'heap-snapshot', file: v8.writeHeapSnapshot(m.file) });
+      } catch (e) {
+        send({ type: 'heap-snapshot', error: (e as Error).message });
+      }
     } else if (m.type === 'stop') {
       void stop().finally(() => terminate(0));
     }

@@ -8,10 +8,13 @@ export interface Target {
   name: string;
   port: number;
   pid: number;
-  usage(): Promise<TargetUsage>;
+  /** With gc (and the process started with --expose-gc), after a full GC: the live heap. */
+  usage(opts?: { gc?: boolean }): Promise<TargetUsage>;
   profileStart(kind: ProfileKind): Promise<void>;
   /** Writes the CPU profile of the window since profileStart() to file. */
   profileStop(file: string): Promise<void>;
+  /** Writes a heap snapshot of the process to file (after a full GC). */
+  heapSnapshot(file: string): Promise<void>;
   stop(): Promise<void>;
   /** A fresh process in place of this one (same script, flags, environment); port and pid change. */
   restart(): Promise<void>;
@@ -51,9 +54,9 @@ async function forkTarget(name: string, file: string, env: NodeJS.ProcessEnv, ex
     name,
     port: ready.port,
     pid: child.pid!,
-    async usage() {
+    async usage(opts: { gc?: boolean } = {}) {
       const reply = next();
-      child.send({ type: 'usage' });
+      child.send({ type: 'usage', gc: opts.gc });
       const m = await reply;
       if (m.type !== 'usage') throw new Error(`${name}: unexpected answer ${m.type}`);
       const { type: _type, ...usage } = m;
@@ -69,6 +72,12 @@ async function forkTarget(name: string, file: string, env: NodeJS.ProcessEnv, ex
       child.send({ type: 'profile-stop', file });
       const m = await reply;
       if (m.type !== 'profile' || m.error) throw new Error(`${name}: profile not written: ${m.type === 'profile' ? m.error : m.type}`);
+    },
+    async heapSnapshot(file: string) {
+      const reply = next();
+      child.send({ type: 'heap-snapshot', file });
+      const m = await reply;
+      if (m.type !== 'heap-snapshot' || m.error) throw new Error(`${name}: heap snapshot not written: ${m.type === 'heap-snapshot' ? m.error : m.type}`);
     },
     async stop() {
       if (child.exitCode !== null) return;
