@@ -142,3 +142,15 @@ export function fixedRateTable(summaries: TargetSummary[]): string {
 
 const loopCell = (s: TargetSummary) => (s.eventLoopDelayP99Ms === undefined ? undefined : `${s.eventLoopDelayP99Ms}/${s.eventLoopDelayMaxMs}`);
 const gcCell = (s: TargetSummary) => (s.gcPauseMsPerSec === undefined ? undefined : `${s.gcPauseMsPerSec} (${s.gcMaxPauseMs})`);
+
+export const CURVE_PERCENTILES = [50, 75, 90, 95, 99, 99.5, 99.9];
+
+/** Each target's latency by percentile over all its rounds (the chart's fixed-rate curves). */
+export function percentileCurves(runs: RunRecord[]): Array<{ scenario: string; target: string; percentile: number; ms: number }> {
+  const keys = [...new Set(runs.map((r) => `${r.scenario}\u0000${r.target}`))];
+  return keys.flatMap((k) => {
+    const [scenario, target] = k.split('\u0000');
+    const values = percentiles(runs.filter((r) => r.scenario === scenario && r.target === target).flatMap((r) => r.latenciesMs), CURVE_PERCENTILES);
+    return CURVE_PERCENTILES.map((percentile, i) => ({ scenario, target, percentile, ms: round(values[i], 3) }));
+  });
+}

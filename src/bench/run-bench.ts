@@ -9,7 +9,8 @@ import { scenarios, type Scenario } from './scenarios';
 import { startTarget, type Target } from './targets';
 import { paced, saturate, type LoadRequest, type LoadResult } from './load';
 import { percentiles, round } from './stats';
-import { fixedRateTable, ratios, saturationTable, summarize, toMb, addedLatency, type RunRecord } from './report';
+import { fixedRateTable, ratios, saturationTable, summarize, toMb, addedLatency, percentileCurves, type RunRecord } from './report';
+import { renderChart } from './chart';
 import { fetchToken, preflight } from './preflight';
 import { terminate } from '../terminate';
 import { NODE_FLAGS } from '../node-flags';
@@ -211,13 +212,15 @@ async function main(opts: BenchOptions): Promise<number> {
       ratios: ratioByScenario,
       ...(opts.targets.includes('floor') ? { floorRatios: Object.fromEntries(all.map((s) => [s.name, ratios(records.saturation, s.name, 'floor')])) } : {}),
       rounds: records.saturation.map(({ latenciesMs, ...r }) => r) },
-    fixedRate: { summary: fixed, added: addedLatency(fixed), rounds: records.fixed.map(({ latenciesMs, ...r }) => r) },
+    fixedRate: { summary: fixed, added: addedLatency(fixed), curves: percentileCurves(records.fixed), rounds: records.fixed.map(({ latenciesMs, ...r }) => r) },
     failedRequests: failed,
   };
   const file = path.join(outDir, `bench-${conditions.startedAt.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   fs.copyFileSync(file, path.join(outDir, 'latest.json'));
-  console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
+  const chart = file.replace(/\.json$/, '.svg');
+  fs.writeFileSync(chart, await renderChart(result));
+  console.log(`\nresults: ${path.relative(process.cwd(), file)}, chart: ${path.relative(process.cwd(), chart)}`);
   if (failed) console.error(`bench: FAILED: ${failed} requests did not get a 2xx answer`);
   return failed ? 1 : 0;
 }
