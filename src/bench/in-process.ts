@@ -27,6 +27,8 @@ export interface InProcessOptions {
   concurrency: number;
   profile: boolean;
   outDir: string;
+  /** The policy chain to build the gateway with (default: config/bench.json's, every policy). */
+  chain?: string[];
 }
 
 export interface InProcessResult {
@@ -63,7 +65,7 @@ export async function runInProcess(opts: InProcessOptions): Promise<InProcessRes
   const upstream = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
   const environment: NodeJS.ProcessEnv = { LOG_FILE: path.join(opts.outDir, 'in-process.log') };
   for (const b of BACKENDS) environment[`GATEWAY_BACKEND_${BACKEND_ENV[b]}_URL`] = `${upstream}/${b}`;
-  const config = loadConfig({ env: 'bench', environment });
+  const config = loadConfig({ env: 'bench', environment, overrides: opts.chain ? { policies: { chain: opts.chain } } : undefined });
   const gw = await buildApp(config);
   try {
     const client = gw.services.clients.get(config.clients.sandboxClientId);
