@@ -7,7 +7,7 @@ COPY package.json package-lock.json ./
 # patch-package applies patches/ after the install (postinstall)
 COPY patches ./patches
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY apis ./apis
 COPY test ./test
