@@ -6,10 +6,11 @@ import { CONTRACT_FORMATS } from './formats';
 import type { RouteDefinition } from '../../routing/types';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { compose } from '../../routing/compose';
+import { gatewayView } from '../../contracts/gateway-view';
 
-/** Reads an API's generated OpenAPI document once; the gateway serves the same file to partners. */
+/** Reads an API's generated OpenAPI document once, as its validator reads it (gateway-view.ts). */
 export function loadSpec(file: string): any {
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  return gatewayView(JSON.parse(fs.readFileSync(file, 'utf8')));
 }
 
 const acceptsJson = (accept: string | undefined): boolean =>
