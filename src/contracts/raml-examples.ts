@@ -49,10 +49,11 @@ function readYaml(file: string): Json {
   return YAML.parse(fs.readFileSync(file, 'utf8'), { customTags: [include] });
 }
 
-function examplesOf(media: Json): RamlExample[] {
+function examplesOf(media: Json, sandbox?: Json): RamlExample[] {
   if (!media || typeof media !== 'object') return [];
-  if (media.example !== undefined) return [exampleOf('example', media.example)];
-  return Object.entries<Json>(media.examples ?? {}).map(([name, v]) => exampleOf(name, v));
+  const list = media.example !== undefined ? [exampleOf('example', media.example)] : Object.entries<Json>(media.examples ?? {}).map(([name, v]) => exampleOf(name, v));
+  // an operation's (sandbox) annotation applies to each example of its body
+  return sandbox ? list.map((e) => ({ ...e, sandbox: e.sandbox ?? sandbox })) : list;
 }
 
 const FACETS = ['value', 'displayName', 'description', 'strict'];
@@ -118,7 +119,7 @@ export function ramlOperationExamples(file: string): OperationExamples[] {
           if (responses[status] === undefined || (!responses[status].length && found.length)) responses[status] = found;
         }
       }
-      out.push({ method: key, path: prefix, body: examplesOf(jsonBody(child)), responses, params });
+      out.push({ method: key, path: prefix, body: examplesOf(jsonBody(child), child['(sandbox)']), responses, params });
     }
   };
   walk(doc, '', {});
