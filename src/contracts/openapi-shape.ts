@@ -23,6 +23,20 @@ export function environmentServers(uris: Environments, basePath: string): Json[]
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+/** One tag per operation, its path's first segment after the version (transfiya, negotiations...): tools group by it. */
+export function tagOperations(doc: Json): void {
+  const tags = new Map<string, string>();
+  for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
+    const segments = path.split('/').filter(Boolean);
+    const at = segments.findIndex((s) => !/^v[0-9]+$/.test(s) && !s.startsWith('{'));
+    if (at < 0) continue;
+    const tag = segments[at];
+    tags.set(tag, `Operations under /${segments.slice(0, at + 1).join('/')}`);
+    for (const m of METHODS) if (item?.[m]) item[m].tags = [tag];
+  }
+  doc.tags = [...tags].map(([name, description]) => ({ name, description }));
+}
+
 /** RAML's parent resources (/v1 holding /v1/transfers...) become path items without an operation. */
 export function dropEmptyPathItems(doc: Json): void {
   for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
@@ -87,4 +101,17 @@ function parameterOnlyComponents(doc: Json): Set<string> {
       return params.includes(ref) && !elsewhere.includes(ref);
     }),
   );
+}
+
+/**
+ * AMF writes some single examples of a type as `example: {value: ...}`: the example is then
+ * wrong for every tool (Spectral reports it as the type's missing fields). Unwrapped, unless the
+ * type itself has a `value` field.
+ */
+export function unwrapSchemaExamples(node: Json): void {
+  if (Array.isArray(node)) return node.forEach(unwrapSchemaExamples);
+  if (!node || typeof node !== 'object') return;
+  const e = node.example;
+  if (e && typeof e === 'object' && !Array.isArray(e) && Object.keys(e).length === 1 && 'value' in e && !node.properties?.value) node.example = e.value;
+  for (const [k, v] of Object.entries(node)) if (k !== 'example' && k !== 'x-amf-examples' && k !== 'examples') unwrapSchemaExamples(v);
 }

@@ -4,7 +4,7 @@ import * as amf from 'amf-client-js';
 import { projectPath } from '../paths';
 import { loadConfig } from '../config/load-config';
 import { applyExamples } from './openapi-examples';
-import { dropEmptyPathItems, environmentServers, parameterExamples, twoDecimalRule, type Environments } from './openapi-shape';
+import { dropEmptyPathItems, environmentServers, parameterExamples, tagOperations, twoDecimalRule, unwrapSchemaExamples, type Environments } from './openapi-shape';
 import { ramlOperationExamples, type OperationExamples } from './raml-examples';
 
 export const CONTRACT_APIS = [
@@ -49,14 +49,18 @@ export const PUBLISHED_URIS: Environments = loadConfig({ env: 'sandbox', environ
 /**
  * Post-processing of AMF's OAS 3.0 rendering, each step a documented decision:
  *  - servers: absolute, one per environment, with the API's base path (paths are relative to it);
+ *  - contact (the portal) and one tag per operation: its path's first segment after the version;
  *  - path items without an operation (RAML's parent resources such as /v1) are dropped;
  *  - multipleOf 0.01 becomes x-max-decimals 2 (openapi-shape.ts says why);
+ *  - a type's single example written {value: ...} by AMF is unwrapped;
  *  - examples where tools look: parameters, request bodies and responses (openapi-examples.ts);
  *  - the RAML OAuth 2.0 scheme with client_id/client_secret headers becomes three OAS schemes.
  * Throws when an example or a parameter cannot be placed: every one must be.
  */
 export function postProcess(doc: Json, basePath: string, examples: OperationExamples[], uris: Environments = PUBLISHED_URIS): Json {
   doc.servers = environmentServers(uris, basePath);
+  doc.info.contact = { name: 'Bank API gateway (partner portal)', url: `${uris.sandbox}/docs` };
+  tagOperations(doc);
   const stripServers = (node: Json): void => {
     if (Array.isArray(node)) return node.forEach(stripServers);
     if (!node || typeof node !== 'object') return;
@@ -69,6 +73,8 @@ export function postProcess(doc: Json, basePath: string, examples: OperationExam
   dropEmptyPathItems(doc);
   twoDecimalRule(doc.paths);
   twoDecimalRule(doc.components);
+  unwrapSchemaExamples(doc.components);
+  unwrapSchemaExamples(doc.paths);
   const problems = [...parameterExamples(doc, examples).map((p) => `${p}: no example`), ...applyExamples(doc, examples)];
   if (problems.length) throw new Error(`The OpenAPI cannot carry every example:\n  ${problems.join('\n  ')}`);
   doc.components = doc.components ?? {};
