@@ -9,6 +9,30 @@ import { describeProblems, takeAlias } from './aliases';
  */
 type Json = Record<string, any>;
 
+/**
+ * The variants the contract does not declare (one shape per field, so tools send one), accepted
+ * before the contract validator sees the body: C3's bare-number totalCurAmt (the document's
+ * example) as {amt}; C4's AdditionalData (the table's spelling) as additionalData, both spellings
+ * with different values refused. Anything else is left to the validator.
+ */
+export function acceptUndeclaredVariants(body: unknown): void {
+  if (!body || typeof body !== 'object') return;
+  const b = body as Json;
+  if (Array.isArray(b.listValidation)) {
+    for (const item of b.listValidation) {
+      if (item?.collection && typeof item.collection === 'object' && typeof item.collection.totalCurAmt === 'number') item.collection.totalCurAmt = { amt: item.collection.totalCurAmt };
+    }
+  }
+  if (Array.isArray(b.creditAnalysis)) {
+    const problems: string[] = [];
+    b.creditAnalysis.forEach((item: Json, i: number) => {
+      const c = item?.collection;
+      if (c && typeof c === 'object' && !Array.isArray(c)) takeAlias(c, 'additionalData', 'AdditionalData', `creditAnalysis[${i}].collection`, problems);
+    });
+    if (problems.length) throw GatewayError.of('BAD_REQUEST', describeProblems(problems));
+  }
+}
+
 /** C3 variants: the example's maritalStatus "S", businessOccupation, type "Primary", personInfo.financialAssets/expenses, bare totalCurAmt. */
 export function normalizeProfileItems(items: Json[]): ProfileItem[] {
   const problems: string[] = [];

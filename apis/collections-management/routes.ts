@@ -1,7 +1,7 @@
 import type { RouteDefinition } from '../../src/gateway/api';
 import type { CollectionsPorts } from './ports';
 import { planNegotiation } from './negotiation-rules';
-import { normalizePolicyItems, normalizeProfileItems, policiesResponse, profileResponse } from './decision-engine-mappers';
+import { acceptUndeclaredVariants, normalizePolicyItems, normalizeProfileItems, policiesResponse, profileResponse } from './decision-engine-mappers';
 import { collectionCheckResponse, normalizeCollectionCheck } from './collection-mappers';
 
 const OK = { value: 'OK' } as const;
@@ -44,6 +44,7 @@ export const collectionsRoutes: RouteDefinition<CollectionsPorts>[] = [
     operationId: 'profileNegotiation',
     method: 'post',
     path: '/v1/negotiations/profile',
+    preValidate: (req) => acceptUndeclaredVariants(req.body),
     async handle({ body, ports, call }) {
       const results = await ports.decisionEngine.profile(normalizeProfileItems(body.listValidation), call);
       return { status: 200, body: profileResponse(results) };
@@ -53,6 +54,7 @@ export const collectionsRoutes: RouteDefinition<CollectionsPorts>[] = [
     operationId: 'evaluateNegotiationPolicies',
     method: 'post',
     path: '/v1/negotiations/policies',
+    preValidate: (req) => acceptUndeclaredVariants(req.body),
     async handle({ body, ports, call }) {
       const results = await ports.decisionEngine.policies(normalizePolicyItems(body.creditAnalysis), call);
       return { status: 200, body: policiesResponse(results) };

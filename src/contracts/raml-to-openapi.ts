@@ -2,6 +2,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as amf from 'amf-client-js';
 import { projectPath } from '../paths';
+import { loadConfig } from '../gateway-config';
+import { applyExamples } from './openapi-examples';
+import { dropEmptyPathItems, environmentServers, parameterExamples, tagOperations, twoDecimalRule, unwrapSchemaExamples, type Environments } from './openapi-shape';
+import { ramlOperationExamples, type OperationExamples } from './raml-examples';
 
 export const CONTRACT_APIS = [
   { name: 'collections-management', basePath: '/collections-management' },
@@ -39,28 +43,40 @@ export async function parseRaml(file: string): Promise<{ unit: amf.BaseUnit; rep
 
 type Json = any;
 
+/** Published base URIs of the environments: the configuration's defaults (not this shell's overrides). */
+export const PUBLISHED_URIS: Environments = loadConfig({ env: 'sandbox', environment: {} }).publicUris;
+
 /**
  * Post-processing of AMF's OAS 3.0 rendering, each step a documented decision:
- *  - servers: the gateway's mount path (environments are listed by the docs portal);
- *  - multipleOf 0.01 becomes format decimal2 (AJV's float multipleOf rejects valid amounts);
+ *  - servers: absolute, one per environment, with the API's base path (paths are relative to it);
+ *  - contact (the portal) and one tag per operation: its path's first segment after the version;
+ *  - path items without an operation (RAML's parent resources such as /v1) are dropped;
+ *  - multipleOf 0.01 becomes x-max-decimals 2 (openapi-shape.ts says why);
+ *  - a type's single example written {value: ...} by AMF is unwrapped;
+ *  - examples where tools look: parameters, request bodies and responses (openapi-examples.ts);
  *  - the RAML OAuth 2.0 scheme with client_id/client_secret headers becomes three OAS schemes.
+ * Throws when an example or a parameter cannot be placed: every one must be.
  */
-export function postProcess(doc: Json, basePath: string): Json {
-  doc.servers = [{ url: basePath, description: 'This gateway (see the portal for sandbox, QA and prod hosts)' }];
-  const walk = (node: Json): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+export function postProcess(doc: Json, basePath: string, examples: OperationExamples[], uris: Environments = PUBLISHED_URIS): Json {
+  doc.servers = environmentServers(uris, basePath);
+  doc.info.contact = { name: 'Bank API gateway (partner portal)', url: `${uris.sandbox}/docs` };
+  tagOperations(doc);
+  const stripServers = (node: Json): void => {
+    if (Array.isArray(node)) return node.forEach(stripServers);
     if (!node || typeof node !== 'object') return;
-    if (node.multipleOf === 0.01) {
-      delete node.multipleOf;
-      node.format = 'decimal2';
-    }
     for (const [k, v] of Object.entries(node)) {
-      if (k === 'servers' && node !== doc) delete node[k];
-      else walk(v);
+      if (k === 'servers') delete node[k];
+      else stripServers(v);
     }
   };
-  walk(doc.paths);
-  walk(doc.components);
+  stripServers(doc.paths);
+  dropEmptyPathItems(doc);
+  twoDecimalRule(doc.paths);
+  twoDecimalRule(doc.components);
+  unwrapSchemaExamples(doc.components);
+  unwrapSchemaExamples(doc.paths);
+  const problems = [...parameterExamples(doc, examples).map((p) => `${p}: no example`), ...applyExamples(doc, examples)];
+  if (problems.length) throw new Error(`The OpenAPI cannot carry every example:\n  ${problems.join('\n  ')}`);
   doc.components = doc.components ?? {};
   delete doc.components['x-amf-securitySchemes'];
   doc.components.securitySchemes = {
@@ -94,5 +110,6 @@ export async function ramlToOpenApi(api: string, basePath: string): Promise<{ js
   const oas = amf.OASConfiguration.OAS30().baseUnitClient();
   const transformed = oas.transform(unit, amf.PipelineId.Compatibility);
   const rendered = JSON.parse(oas.render(transformed.baseUnit, 'application/json'));
-  return { json: `${JSON.stringify(postProcess(rendered, basePath), null, 2)}\n`, report };
+  const examples = ramlOperationExamples(ramlFile(api));
+  return { json: `${JSON.stringify(postProcess(rendered, basePath, examples), null, 2)}\n`, report };
 }

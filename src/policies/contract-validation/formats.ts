@@ -1,6 +1,7 @@
 /**
- * Custom formats the generated OpenAPI uses. RAML's `multipleOf: 0.01` is rewritten to
- * format decimal2 at build time: AJV's floating-point multipleOf rejects amounts like 100.29.
+ * Custom formats of the validator's view of the contract: the document's `x-max-decimals: 2`
+ * (RAML multipleOf 0.01) is checked as format decimal2 (src/contracts/gateway-view.ts), because
+ * AJV's floating-point multipleOf rejects amounts like 20000.1.
  */
 export function isDecimal2(v: unknown): boolean {
   // sign is the schema's minimum (Amount 0.01, NonNegativeAmount 0): zero fees must pass here

@@ -8,10 +8,11 @@ import { compose } from '../../gateway/compose';
 import { GatewayError } from '../../errors/gateway-error';
 import { CONTRACT_FORMATS } from './formats';
 import type { ValidationSettings } from './schema';
+import { gatewayView } from '../../contracts/gateway-view';
 
-/** Reads an API's generated OpenAPI document once; the gateway serves the same file to partners. */
+/** Reads an API's generated OpenAPI document once, as its validator reads it (gateway-view.ts). */
 export function loadSpec(file: string): any {
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  return gatewayView(JSON.parse(fs.readFileSync(file, 'utf8')));
 }
 
 const acceptsJson = (accept: string | undefined): boolean =>
