@@ -66,6 +66,19 @@ describe('CoreClient (transport, breaker, error classification)', () => {
     await c.shutdown();
   });
 
+  it('when the core answers its error shape with a 5xx, then the call is counted as a failure, not a business answer', async () => {
+    const metrics = new GatewayMetrics();
+    const c = client(stub.url, {}, metrics);
+    stub.behave(json(500, { errorCode: 'SQLCODE', errorType: 'ORA', errorDesc: 'ERROR INTERNO' }));
+    await expect(c.call(read, readCtx())).rejects.toBeInstanceOf(CoreBusinessError);
+    stub.behave(json(400, { errorCode: 'W2', errorType: 'TRX', errorDesc: 'FONDOS INSUFICIENTES PARA RETIRO' }));
+    await expect(c.call(read, readCtx())).rejects.toBeInstanceOf(CoreBusinessError);
+    const text = await metrics.registry.getSingleMetricAsString('gateway_backend_calls_total');
+    expect(text).toMatch(/backend="bankmaster",outcome="failure"} 1/);
+    expect(text).toMatch(/backend="bankmaster",outcome="business_error"} 1/);
+    await c.shutdown();
+  });
+
   it('when a read times out, then 504 and the HTTP call itself is aborted', async () => {
     stub.behave(() => undefined); // never answers
     const c = client(stub.url);

@@ -73,7 +73,8 @@ export class CoreClient implements CoreCaller {
         this.metrics.backendCalls.inc({ backend: this.name, outcome: 'rejected' });
       } else if (err instanceof CoreBusinessError) {
         status = err.httpStatus;
-        this.metrics.backendCalls.inc({ backend: this.name, outcome: 'business_error' });
+        // a core's own error shape with a 5xx is a failure of the core (it also counts against the breaker)
+        this.metrics.backendCalls.inc({ backend: this.name, outcome: countsAsFailure(err) ? 'failure' : 'business_error' });
       } else {
         status = err instanceof CoreOutcomeUnknownError || (err instanceof GatewayError && err.status === 504) ? 'timeout' : 'failure';
         this.metrics.backendCalls.inc({ backend: this.name, outcome: status === 'timeout' ? 'timeout' : 'failure' });
