@@ -126,6 +126,9 @@ export class RedisConnection implements SharedRedis {
       connectionName: 'bank-api-gateway',
       // at shutdown, a socket that does not close by itself is destroyed after this long
       disconnectTimeout: 500,
+      // after a failover, a connection still on the old primary (now a replica) reconnects to
+      // whatever the URL's name points at; the failed command is not resent
+      reconnectOnError: (e) => (e.message.startsWith('READONLY') ? 1 : false),
     });
     this.metrics.redisUp.set(0);
     client.on('ready', () => {
