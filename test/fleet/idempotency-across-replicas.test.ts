@@ -11,10 +11,11 @@ describe('two replicas on one Redis: idempotency', () => {
   let f: Fleet;
   let a: Replica;
   let b: Replica;
+  // two gateways to build: twice the time of one (an RSA-free build: the fleet's key is a file)
   beforeAll(async () => {
     f = await startFleet(2);
     [a, b] = f.replicas;
-  });
+  }, 60_000);
   afterAll(() => f?.close());
 
   const deposit = async (r: Replica, body: object, headers: Record<string, string> = {}) =>
@@ -100,5 +101,5 @@ describe('two replicas on one Redis: idempotency', () => {
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(coreCalls(body.IdFacilito)).toBe(1);
-  });
+  }, 60_000);
 });

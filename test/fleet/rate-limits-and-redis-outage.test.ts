@@ -16,7 +16,7 @@ describe('two replicas on one Redis: shared rate limits, and Redis killed mid-ru
   beforeAll(async () => {
     f = await startFleet(2, { policies: { rateLimit: { tiers: { gold: 100000, bronze: 6 } } } });
     [a, b] = f.replicas;
-  });
+  }, 60_000);
   afterAll(() => f?.close());
 
   const lookup = (r: Replica, headers: Record<string, string>) => request(r.url).get(`/facilito/v1/customers/${NEY.cedula}/account`).set(headers);
