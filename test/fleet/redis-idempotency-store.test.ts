@@ -141,8 +141,11 @@ describe('redis idempotency store', () => {
     try {
       expect(await o.conn.ready()).toBe(true);
       await own.kill();
-      await expect(store.claim('k', 'fp')).rejects.toMatchObject({ status: 503, errorCode: 'GW-503-01' });
+      await until(async () => (await o.conn.health())?.status === 'down', 'the connection to notice');
       expect(await o.conn.health()).toMatchObject({ status: 'down', stores: ['idempotency'], guardsMoney: true });
+      await expect(store.claim('k', 'fp')).rejects.toMatchObject({ status: 503, errorCode: 'GW-503-01' });
+      // refused before it was written: nothing to give back later
+      expect(store.owedWrites).toBe(0);
       await own.restart();
       expect(await o.conn.ready()).toBe(true);
       expect(await store.claim('k', 'fp')).toEqual({ claimed: true });

@@ -13,6 +13,9 @@ const MAX_OWED = 10_000;
 const POLL_FIRST_MS = 5;
 const POLL_MAX_MS = 100;
 
+/** ioredis's refusal of a command while the connection is not writable (no offline queue): never sent. */
+const NOT_SENT = /enableOfflineQueue/;
+
 type Owed = { kind: 'complete'; response: StoredResponse } | { kind: 'release'; token: string };
 
 /** A money-moving call the gateway refuses without a claim: nothing reaches the core. */
@@ -83,8 +86,9 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     try {
       reply = await this.cmd('claim', (c) => c.gwIdemClaim(this.k(key), fingerprint, token, this.opts.inFlightTtlMs, this.opts.ttlMs));
     } catch (e) {
-      // the claim may be in Redis with its answer lost: given back once Redis answers
-      this.owe(key, { kind: 'release', token });
+      // a claim sent whose answer was lost (timeout, connection dropped) may be in Redis: it is
+      // given back once Redis answers; one refused before it was written (offline) is not
+      if (!NOT_SENT.test(e instanceof Error ? e.message : '')) this.owe(key, { kind: 'release', token });
       throw unavailable(e);
     }
     void this.payOwed();
