@@ -45,7 +45,9 @@ export function fleetSettings(redisUrl: string, prefix: string, more: Record<str
     ...rest,
     auth: { signingKeyFile: sharedSigningKeyFile(), ...rest.auth },
     clients: { file: sharedClientsFile() },
-    redis: { url: redisUrl, prefix, ...rest.redis },
+    // a generous command timeout: these tests share a busy machine's event loop, and a slow
+    // Redis has its own test (redis-idempotency-store.test.ts, CLIENT PAUSE)
+    redis: { url: redisUrl, prefix, commandTimeoutMs: 5000, ...rest.redis },
     policies: {
       ...policies,
       idempotency: { store: 'redis', ...policies.idempotency },
@@ -146,6 +148,7 @@ export async function startReplicaProcess(fleet: Fleet, env: Record<string, stri
       GATEWAY_CLIENTS_FILE: sharedClientsFile(),
       GATEWAY_REDIS_URL: fleet.redis.url,
       GATEWAY_REDIS_PREFIX: fleet.prefix,
+      GATEWAY_REDIS_COMMAND_TIMEOUT_MS: '5000',
       GATEWAY_IDEMPOTENCY_STORE: 'redis',
       GATEWAY_RATE_LIMIT_STORE: 'redis',
       ...Object.fromEntries(BACKENDS.map((b) => [`GATEWAY_BACKEND_${BACKEND_ENV[b]}_URL`, fleet.sandbox.urls[b]])),
