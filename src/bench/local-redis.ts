@@ -16,6 +16,22 @@ export interface LocalRedis {
   stop(): Promise<void>;
 }
 
+/**
+ * Servers still running when this process exits are killed with it: a redis-server is not a
+ * child that dies with its parent, and a suite that times out in its set-up never stops its own.
+ */
+const live = new Set<ChildProcess>();
+let reaping = false;
+function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  if (reaping) return;
+  reaping = true;
+  process.once('exit', () => {
+    for (const c of live) c.kill('SIGKILL');
+  });
+}
+
 /** A free loopback port (closed again before it is handed out). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,6 +73,7 @@ export async function startLocalRedis(opts: { port?: number; timeoutMs?: number 
     child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    track(child);
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     const limit = Date.now() + (opts.timeoutMs ?? 10_000);
