@@ -53,7 +53,7 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
     registerHeaderNames(headerNamesOf(spec));
     registerPatternDescriptions(spec.components?.schemas ?? {});
   }
-  const deps: GatewayDeps = { logger: services.logger, metrics: services.metrics, clients: services.clients, tokens: services.tokens };
+  const deps: GatewayDeps = { logger: services.logger, metrics: services.metrics, clients: services.clients, tokens: services.tokens, redis: services.redis };
   // each policy's state once per gateway, shared by the three APIs
   const chain: ChainEntry[] = [];
   for (const policy of resolvePolicies(config.policies.chain as string[])) {
@@ -104,6 +104,8 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
       state.draining = true;
       await Promise.all(chain.map((c) => c.policy.close?.(c.state)));
       await Promise.all(Object.values(services.cores).map((c) => c.shutdown()));
+      // last: the stores' final writes (answers recorded at shutdown) go out before it closes
+      await services.redis.close();
     },
   };
 }

@@ -4,20 +4,38 @@
  * (apis/index.ts). Loaded once at start-up, validated, frozen.
  */
 import { coreSchema } from './config/schema';
-import { loadConfigFrom, type LoadOptions } from './config/load-config';
+import { ConfigError, loadConfigFrom, type LoadOptions } from './config/load-config';
 import type { SchemaValue } from './config/schema-types';
+import { BACKENDS } from './gateway/backends';
 import { policiesSchema } from './policies/registry';
 import { apisSchema } from '../apis';
 
-const { env, server, publicUris, log, clients, auth, backends, sandbox } = coreSchema;
+const { env, server, publicUris, log, clients, auth, redis, backends, sandbox } = coreSchema;
 
 /** In this order in the configuration reference (npm run config-doc). */
-export const gatewaySchema = { env, server, publicUris, log, clients, auth, policies: policiesSchema, backends, sandbox, ...apisSchema };
+export const gatewaySchema = { env, server, publicUris, log, clients, auth, policies: policiesSchema, redis, backends, sandbox, ...apisSchema };
 
 export type GatewayConfig = Readonly<SchemaValue<typeof gatewaySchema>>;
 
 export function loadConfig(opts: LoadOptions = {}): GatewayConfig {
-  return loadConfigFrom<GatewayConfig>(gatewaySchema, opts);
+  const config = loadConfigFrom<GatewayConfig>(gatewaySchema, opts);
+  crossCheckStores(config);
+  return config;
+}
+
+/** Rules between the policies' stores and the core sections; each message names the key to fix. */
+function crossCheckStores(c: GatewayConfig): void {
+  const problems: string[] = [];
+  const { idempotency, rateLimit } = c.policies;
+  if ((idempotency.store === 'redis' || rateLimit.store === 'redis') && !c.redis.url) {
+    problems.push('redis.url (GATEWAY_REDIS_URL) is required when policies.idempotency.store or policies.rateLimit.store is redis');
+  }
+  // a live request's claim must never look abandoned: it outlives the slowest core call
+  const slowest = Math.max(...BACKENDS.map((b) => c.backends[b].timeoutMs));
+  if (idempotency.inFlightTtlMs <= slowest) {
+    problems.push(`policies.idempotency.inFlightTtlMs (${idempotency.inFlightTtlMs}) must be longer than the longest back end timeout (${slowest} ms)`);
+  }
+  if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
 }
 
 export { ConfigError, withOverrides, resolveProfile, type LoadOptions } from './config/load-config';

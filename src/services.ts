@@ -4,10 +4,11 @@ import { GatewayMetrics } from './observability/metrics';
 import { ClientRegistry, loadClientRegistry } from './auth/client-registry';
 import { TokenService } from './auth/token-service';
 import { createCoreClients, type CoreClients } from './adapters/registry';
+import { RedisConnection } from './stores/redis-connection';
 
 /**
  * What one gateway creates once and every part shares: the log, the metrics, the client registry,
- * the token service and the core clients. A policy's own state (its stores) is the policy's
+ * the token service, the core clients and the shared store's connection. A policy's own state (its stores) is the policy's
  * (PolicyDefinition.init), not here.
  */
 export interface GatewayServices {
@@ -16,6 +17,8 @@ export interface GatewayServices {
   clients: ClientRegistry;
   tokens: TokenService;
   cores: CoreClients;
+  /** The shared store's connection: opened only by a store set to redis, closed last at shutdown. */
+  redis: RedisConnection;
 }
 
 export interface ServiceOverrides {
@@ -50,5 +53,6 @@ export async function createServices(config: CoreConfig, o: ServiceOverrides = {
     jwksUri: config.auth.jwksUri || undefined,
     cacheSize: config.auth.verifiedCacheSize,
   });
-  return { logger, metrics, clients, tokens, cores: createCoreClients(config, logger, metrics) };
+  const redis = new RedisConnection(config.redis, logger, metrics);
+  return { logger, metrics, clients, tokens, cores: createCoreClients(config, logger, metrics), redis };
 }

@@ -12,6 +12,11 @@ export interface BenchOptions {
   scenarios: string[];
   /** Targets besides the stub: baseline, gateway, and the opt-in floor (the libraries of record alone, library-floor.ts). */
   targets: string[];
+  /**
+   * The gateway's stores, each a target of the same run: memory (target "gateway") and redis
+   * (target "gateway-redis": idempotency and rate limits on a redis-server the bench starts).
+   */
+  stores: Array<'memory' | 'redis'>;
   saturation: boolean;
   fixed: boolean;
   /** Fresh gateway and baseline processes for the fixed-rate mode (default) or the same ones. */
@@ -45,6 +50,7 @@ const DEFAULTS: BenchOptions = {
   fixedRounds: 3,
   scenarios: ['transfer', 'account'],
   targets: ['baseline', 'gateway'],
+  stores: ['memory'],
   saturation: true,
   fixed: true,
   restart: true,
@@ -81,6 +87,13 @@ export function parseOptions(argv: string[]): BenchOptions {
       case 'fixed-rounds': opts.fixedRounds = num(); break;
       case 'scenarios': opts.scenarios = list(); break;
       case 'targets': opts.targets = list(); break;
+      case 'stores': {
+        const stores = list();
+        const bad = stores.filter((x) => x !== 'memory' && x !== 'redis');
+        if (!stores.length || bad.length) throw new Error(`--stores takes memory and/or redis${bad.length ? `, not ${bad.join(', ')}` : ''}`);
+        opts.stores = [...new Set(stores)] as BenchOptions['stores'];
+        break;
+      }
       case 'no-fixed': opts.fixed = false; break;
       case 'no-saturation': opts.saturation = false; break;
       case 'no-restart': opts.restart = false; break;

@@ -14,6 +14,8 @@ import { renderChart } from './chart';
 import { fetchToken, preflight } from './preflight';
 import { terminate } from '../terminate';
 import { NODE_FLAGS } from '../node-flags';
+import { startLocalRedis, type LocalRedis } from './local-redis';
+import { processCpuMicros, flushRedis } from './redis-usage';
 
 /**
  * npm run bench: the upstream stub, the bare baseline proxy and the gateway (bench profile, every
@@ -38,6 +40,8 @@ async function main(opts: BenchOptions): Promise<number> {
 
   const all = scenarios().filter((s) => opts.scenarios.includes(s.name));
   const targets: Target[] = [];
+  let redis: LocalRedis | undefined;
+  const redisCpu: Record<string, { micros: number; requests: number }> = {};
   const records: { saturation: RunRecord[]; fixed: RunRecord[] } = { saturation: [], fixed: [] };
   let failed = 0;
   try {
@@ -60,6 +64,26 @@ async function main(opts: BenchOptions): Promise<number> {
       path.join(outDir, 'gateway.stdout.log'),
     );
     targets.push(gateway);
+    // --stores=...,redis: the same gateway with idempotency and rate limits on a local redis-server
+    redis = opts.stores.includes('redis') ? await startLocalRedis() : undefined;
+    const gatewayRedis = redis
+      ? await startTarget(
+          'gateway-redis',
+          'gateway-target',
+          {
+            ...backendEnv,
+            ...chainEnv,
+            GATEWAY_ENV: 'bench',
+            LOG_FILE: path.join(outDir, 'gateway-redis.log'),
+            GATEWAY_IDEMPOTENCY_STORE: 'redis',
+            GATEWAY_RATE_LIMIT_STORE: 'redis',
+            GATEWAY_REDIS_URL: redis.url,
+          },
+          gatewayFlags,
+          path.join(outDir, 'gateway-redis.stdout.log'),
+        )
+      : undefined;
+    if (gatewayRedis) targets.push(gatewayRedis);
     const baseline = await startTarget('baseline', 'baseline-proxy', { BENCH_UPSTREAM_URL: upstream });
     targets.push(baseline);
     const ref = opts.ref
@@ -80,7 +104,7 @@ async function main(opts: BenchOptions): Promise<number> {
     // each gateway signs with its own ephemeral key: a token per gateway process
     const tokens = new Map<Target, string>();
     const refreshTokens = async () => {
-      for (const t of [gateway, ref]) if (t) tokens.set(t, await fetchToken(t.port, config.clients.sandboxClientId, config.clients.sandboxClientSecret));
+      for (const t of [gateway, gatewayRedis, ref]) if (t) tokens.set(t, await fetchToken(t.port, config.clients.sandboxClientId, config.clients.sandboxClientSecret));
     };
     await refreshTokens();
     const headers = { client_id: config.clients.sandboxClientId, client_secret: config.clients.sandboxClientSecret };
@@ -100,8 +124,14 @@ async function main(opts: BenchOptions): Promise<number> {
     const measure = async (s: Scenario, t: Target, roundNo: number, load: () => Promise<LoadResult>, profile?: string): Promise<RunRecord> => {
       if (profile) await t.profileStart(profile.endsWith('.heapprofile') ? (opts.allocProfile === 'live' ? 'alloc-live' : opts.allocProfile === 'promoted' ? 'alloc-promoted' : 'alloc') : 'cpu');
       const before = await t.usage();
+      const redisBefore = t === gatewayRedis && redis ? processCpuMicros(redis.pid) : undefined;
       const r = await load();
       const after = await t.usage();
+      if (redisBefore !== undefined) {
+        const spent = (redisCpu[s.name] ??= { micros: 0, requests: 0 });
+        spent.micros += processCpuMicros(redis!.pid) - redisBefore;
+        spent.requests += r.ok;
+      }
       if (profile) {
         await t.profileStop(profile);
         console.log(`  profile: ${path.relative(process.cwd(), profile)}`);
@@ -138,8 +168,10 @@ async function main(opts: BenchOptions): Promise<number> {
       if (r.failed) console.error(`bench: warm-up ${label}: ${r.failed} failed requests ${JSON.stringify(r.failures)}`);
     };
 
+    // the memory-store gateway is measured unless --stores leaves memory out
+    const measured = (t: Target) => t === ref || t === gatewayRedis || (opts.targets.includes(t.name) && (t !== gateway || opts.stores.includes('memory')));
     if (opts.saturation) {
-      const sat = [baseline, ...(floor ? [floor] : []), gateway, ...(ref ? [ref] : [])].filter((t) => t === ref || opts.targets.includes(t.name));
+      const sat = [baseline, ...(floor ? [floor] : []), gateway, ...(gatewayRedis ? [gatewayRedis] : []), ...(ref ? [ref] : [])].filter(measured);
       for (const s of all) {
         for (const t of sat) await warm(`${t.name} ${s.name}`, () => saturate(requestFor(s, t), opts.connections, opts.warmupSec));
         for (let r = 1; r <= opts.rounds; r++) {
@@ -147,7 +179,7 @@ async function main(opts: BenchOptions): Promise<number> {
           for (const t of r % 2 ? sat : [...sat].reverse()) {
             // --profile / --alloc-profile: the gateway's (and the floor's) first measured round of each scenario
             const kind = opts.profile ? 'cpuprofile' : opts.allocProfile ? 'heapprofile' : undefined;
-            const profile = kind && (t === gateway || t === floor) && r === 1 ? path.join(profileDir, `${t.name}-${s.name}.${kind}`) : undefined;
+            const profile = kind && (t === gateway || t === gatewayRedis || t === floor) && r === 1 ? path.join(profileDir, `${t.name}-${s.name}.${kind}`) : undefined;
             const rec = await measure(s, t, r, () => saturate(requestFor(s, t), opts.connections, opts.durationSec), profile);
             records.saturation.push(rec);
             console.log(
@@ -161,11 +193,13 @@ async function main(opts: BenchOptions): Promise<number> {
       // Each mode in fresh processes: the fixed-rate figures are not those of a heap grown (and
       // idempotency records piled up) by the saturation rounds; --no-restart keeps the processes.
       if (opts.saturation && opts.restart) {
-        for (const t of [gateway, baseline, ...(ref ? [ref] : []), ...(floor ? [floor] : [])]) await t.restart();
+        for (const t of [gateway, ...(gatewayRedis ? [gatewayRedis] : []), baseline, ...(ref ? [ref] : []), ...(floor ? [floor] : [])]) await t.restart();
+        // the records piled up by the saturation rounds go, as they do with a restarted memory store
+        if (redis) await flushRedis(redis.url);
         await refreshTokens();
         for (const s of all) for (const t of targets) await preflight(t.name, s.name, requestFor(s, t));
       }
-      const fixedTargets = [stub, baseline, ...(floor ? [floor] : []), gateway, ...(ref ? [ref] : [])].filter((t) => t === stub || t === ref || opts.targets.includes(t.name));
+      const fixedTargets = [stub, baseline, ...(floor ? [floor] : []), gateway, ...(gatewayRedis ? [gatewayRedis] : []), ...(ref ? [ref] : [])].filter((t) => t === stub || measured(t));
       for (const s of all) {
         for (const t of fixedTargets) await warm(`${t.name} ${s.name} fixed`, () => paced(requestFor(s, t), opts.rate, opts.fixedWarmupSec, opts.connections));
         for (let r = 1; r <= opts.fixedRounds; r++) {
@@ -177,6 +211,7 @@ async function main(opts: BenchOptions): Promise<number> {
     }
   } finally {
     for (const t of targets.reverse()) await t.stop();
+    await redis?.stop();
   }
 
   const saturation = summarize(records.saturation);
@@ -193,7 +228,12 @@ async function main(opts: BenchOptions): Promise<number> {
       ...(opts.targets.includes('floor')
         ? all.map((s) => `ratio floor ÷ baseline, ${s.name}: ${ratios(records.saturation, s.name, 'floor').median}x (the libraries of record alone)`)
         : []),
+      ...(redis ? all.map((s) => `ratio gateway-redis ÷ baseline, ${s.name}: ${ratios(records.saturation, s.name, 'gateway-redis').median}x (stores on Redis)`) : []),
     );
+  }
+  const redisCpuPerRequest = Object.fromEntries(Object.entries(redisCpu).map(([k, v]) => [k, v.requests ? round(v.micros / v.requests, 1) : undefined]));
+  if (redis) {
+    lines.push('', ...Object.entries(redisCpuPerRequest).map(([k, v]) => `redis-server CPU per gateway-redis request, ${k}: ${v} µs (on top of the gateway's own)`));
   }
   if (fixed.length) {
     lines.push(
@@ -213,6 +253,7 @@ async function main(opts: BenchOptions): Promise<number> {
       ...(opts.targets.includes('floor') ? { floorRatios: Object.fromEntries(all.map((s) => [s.name, ratios(records.saturation, s.name, 'floor')])) } : {}),
       rounds: records.saturation.map(({ latenciesMs, ...r }) => r) },
     fixedRate: { summary: fixed, added: addedLatency(fixed), curves: percentileCurves(records.fixed), rounds: records.fixed.map(({ latenciesMs, ...r }) => r) },
+    ...(redis ? { redis: { ratios: Object.fromEntries(all.map((s) => [s.name, ratios(records.saturation, s.name, 'gateway-redis')])), serverCpuMicrosPerRequest: redisCpuPerRequest } } : {}),
     failedRequests: failed,
   };
   const file = path.join(outDir, `bench-${conditions.startedAt.replace(/[:.]/g, '-')}.json`);

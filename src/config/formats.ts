@@ -35,3 +35,14 @@ export const optionalUrl = (v: unknown) => {
   if (v === '' || v === null) return;
   if (typeof v !== 'string' || !/^https?:\/\/[^\s]+$/.test(v)) throw new Error('must be an http(s) URL');
 };
+
+/** A Redis URL: redis:// or rediss:// (TLS), with optional user:password@ and /db; empty when unused. */
+export const optionalRedisUrl = (v: unknown) => {
+  if (v === '' || v === null) return;
+  if (typeof v !== 'string' || !/^rediss?:\/\/[^\s]+$/.test(v)) throw new Error('must be a redis:// or rediss:// URL');
+  try {
+    new URL(v);
+  } catch {
+    throw new Error('must be a redis:// or rediss:// URL');
+  }
+};

@@ -4,7 +4,7 @@
  * Each policy's settings come from its own folder (policies.<name>), each API's from its own.
  */
 import { BACKENDS, BACKEND_ENV, type BackendName } from '../gateway/backends';
-import { nonNegativeInt, optionalUrl, percent, positiveInt } from './formats';
+import { nonNegativeInt, optionalRedisUrl, optionalUrl, percent, positiveInt } from './formats';
 import type { SchemaValue } from './schema-types';
 
 function backendSchema(name: BackendName) {
@@ -187,6 +187,32 @@ export const coreSchema = {
     clockToleranceSeconds: { doc: 'Allowed clock skew for exp/nbf.', format: nonNegativeInt('auth.clockToleranceSeconds'), default: 5, env: 'JWT_CLOCK_TOLERANCE_SECONDS' },
     verifiedCacheSize: { doc: 'Verified tokens remembered until they expire.', format: positiveInt, default: 10000, env: 'JWT_CACHE_SIZE' },
   },
+  redis: {
+    url: {
+      doc: 'The shared store of a fleet of replicas: redis:// or rediss:// (TLS) URL, with user:password@ and /db when needed. Required when a store is redis; never used otherwise.',
+      format: optionalRedisUrl,
+      default: '',
+      env: 'GATEWAY_REDIS_URL',
+    },
+    prefix: {
+      doc: 'Prefix of every key the gateway writes in Redis (one per environment when several share a Redis; every replica of one gateway uses the same).',
+      format: String,
+      default: 'bank-gw:',
+      env: 'GATEWAY_REDIS_PREFIX',
+    },
+    connectTimeoutMs: {
+      doc: 'How long one connection attempt to Redis may take; the gateway keeps reconnecting after it (backoff up to 2 s) and recovers without a restart.',
+      format: positiveInt,
+      default: 2000,
+      env: 'GATEWAY_REDIS_CONNECT_TIMEOUT_MS',
+    },
+    commandTimeoutMs: {
+      doc: 'How long one Redis command may take before it counts as failed (a money-moving call is then refused with 503, not sent).',
+      format: positiveInt,
+      default: 500,
+      env: 'GATEWAY_REDIS_COMMAND_TIMEOUT_MS',
+    },
+  },
   backends,
   sandbox: {
     enabled: {
@@ -194,6 +220,12 @@ export const coreSchema = {
       format: Boolean,
       default: true,
       env: 'GATEWAY_SANDBOX',
+    },
+    host: {
+      doc: 'Interface the simulated cores bind to: loopback; 0.0.0.0 only for the cores-only service (npm run sandbox:cores in docker-compose).',
+      format: String,
+      default: '127.0.0.1',
+      env: 'GATEWAY_SANDBOX_HOST',
     },
     port: { doc: 'Port of the simulated cores (0 picks a free one).', format: 'port', default: 0, env: 'GATEWAY_SANDBOX_PORT' },
     faultInjection: {

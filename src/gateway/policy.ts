@@ -8,6 +8,7 @@ import type { Logger } from '../observability/logger';
 import type { GatewayMetrics } from '../observability/metrics';
 import type { ApiDefinition } from './api';
 import type { ClientAuthenticator, TokenVerifier } from './client';
+import type { SharedRedis } from './shared-redis';
 
 /** What every policy may use, created once per gateway. */
 export interface GatewayDeps {
@@ -15,6 +16,8 @@ export interface GatewayDeps {
   metrics: GatewayMetrics;
   clients: ClientAuthenticator;
   tokens: TokenVerifier;
+  /** The shared store, connected only when a store set to redis opens it. */
+  redis: SharedRedis;
 }
 
 export interface PolicyContext<S = any, St = any> {

@@ -38,6 +38,36 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  // the shared store (Redis): registered always, non-zero only on a gateway whose stores use it
+  readonly storeLatency = new Histogram({
+    name: 'gateway_store_duration_seconds',
+    help: 'Round trips to the shared store (Redis) by store (idempotency, rate-limit) and operation',
+    labelNames: ['store', 'op'],
+    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  });
+  readonly storeErrors = new Counter({
+    name: 'gateway_store_errors_total',
+    help: 'Failed or timed-out round trips to the shared store (Redis) by store and operation',
+    labelNames: ['store', 'op'],
+    registers: [this.registry],
+  });
+  readonly redisUp = new Gauge({
+    name: 'gateway_redis_up',
+    help: 'The connection to the shared store (Redis) is ready: 1, or 0 (money-moving calls are refused with 503 meanwhile)',
+    registers: [this.registry],
+  });
+  readonly abandonedClaims = new Counter({
+    name: 'gateway_idempotency_abandoned_claims_total',
+    help: 'Idempotency claims whose replica died in flight, taken over by a retry (sent to the core with the same reference)',
+    registers: [this.registry],
+  });
+  readonly rateLimitLocal = new Counter({
+    name: 'gateway_rate_limit_local_total',
+    help: 'Requests counted by this replica alone because the shared rate-limit store did not answer (failOpen)',
+    registers: [this.registry],
+  });
+
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     if (opts.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'gateway_' });
   }

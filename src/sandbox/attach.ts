@@ -28,7 +28,7 @@ export interface AttachedSandbox {
 
 /** Starts the simulated cores for a gateway about to be built with the returned config and extensions. */
 export async function attachSandbox(base: GatewayConfig): Promise<AttachedSandbox> {
-  const sandbox = await startSandbox({ port: base.sandbox.port });
+  const sandbox = await startSandbox({ port: base.sandbox.port, host: base.sandbox.host });
   const config = withSandboxBackends(base, sandbox);
   const { sandboxClientId: id, sandboxClientSecret: secret } = config.clients;
   return {

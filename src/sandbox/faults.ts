@@ -42,6 +42,8 @@ export class FaultInjector {
   readonly held = new Set<Response>();
   /** Requests that reached a core (after faults that stop them); tests use it to prove fail-fast. */
   readonly hits: Array<{ backend: string; method: string; path: string; body: unknown }> = [];
+  /** Every request as it arrives, before any fault (a test knows a delayed call is at the core). */
+  readonly received: Array<{ backend: string; method: string; path: string; body: unknown }> = [];
 
   enqueue(f: QueuedFault): void {
     this.queue.push(f);
@@ -67,6 +69,7 @@ export class FaultInjector {
   /** Express middleware placed in front of one simulated core. */
   middleware(backend: string) {
     return async (req: Request, res: Response, next: NextFunction) => {
+      this.received.push({ backend, method: req.method, path: req.path, body: req.body });
       const fault = parseFaultHeader(req.get('x-sandbox-fault'), backend) ?? this.take(backend, req.path);
       if (!fault) {
         this.hits.push({ backend, method: req.method, path: req.path, body: req.body });

@@ -20,13 +20,15 @@ export interface SandboxHandle {
  * The simulated cores: one loopback HTTP server, one prefix per back end, so the gateway's
  * adapters run their real HTTP path (keep-alive, timeouts, breakers) against them.
  */
-export async function startSandbox(opts: { port?: number; state?: SandboxState } = {}): Promise<SandboxHandle> {
+export async function startSandbox(opts: { port?: number; host?: string; state?: SandboxState } = {}): Promise<SandboxHandle> {
   const state = opts.state ?? new SandboxState();
   const faults = new FaultInjector();
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(express.json({ limit: '1mb' }));
+  // for a container healthcheck when the cores run as their own service (cores-main.ts)
+  app.get('/health', (_req, res) => void res.json({ status: 'UP' }));
   for (const backend of BACKENDS) {
     const router = express.Router();
     router.use(faults.middleware(backend));
@@ -38,8 +40,13 @@ export async function startSandbox(opts: { port?: number; state?: SandboxState }
     app.use(`/${backend}`, router);
   }
   const server = http.createServer({ keepAliveTimeout: 65_000 }, app);
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, resolve);
+  });
+  // a wildcard bind is reached on loopback from this machine; other hosts use its own name
+  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${(server.address() as AddressInfo).port}`;
   const urls = Object.fromEntries(BACKENDS.map((b) => [b, `${url}/${b}`])) as Record<BackendName, string>;
   return {
     url,

@@ -5,6 +5,17 @@ describe('bench options', () => {
     expect(parseOptions([])).toMatchObject({ smoke: false, scenarios: ['transfer', 'account'], targets: ['baseline', 'gateway'], saturation: true, fixed: true, rounds: 3 });
   });
 
+  it('when --stores is not given, then only the memory-store gateway runs; with memory,redis both run in the same run', () => {
+    expect(parseOptions([]).stores).toEqual(['memory']);
+    expect(parseOptions(['--stores=memory,redis']).stores).toEqual(['memory', 'redis']);
+    expect(parseOptions(['--smoke', '--stores=redis']).stores).toEqual(['redis']);
+    expect(parseOptions(['--stores=redis,memory,redis']).stores).toEqual(['redis', 'memory']);
+  });
+
+  it.each([['--stores='], ['--stores=postgres'], ['--stores=memory,dynamo']])('when %s is given, then it is refused naming the choices', (arg) => {
+    expect(() => parseOptions([arg])).toThrow(/--stores takes memory and\/or redis/);
+  });
+
   it('when A/B options are given, then the ref gets its own node flags and environment, and only the ref', () => {
     const o = parseOptions(['--ref=.', '--ref-node-options=--max-semi-space-size=8', '--ref-env=GATEWAY_IDEMPOTENCY_MAX_ENTRIES=1000', '--ref-env=LOG_LEVEL=warn']);
     expect(o.ref).toBe('.');

@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 import type { PolicyDefinition } from '../../gateway/policy';
 import { contextOf } from '../../gateway/request-context';
 import { GatewayError } from '../../errors/gateway-error';
-import { createIdempotencyStore, type IdempotencyRecord, type IdempotencyStore } from './store';
+import type { IdempotencyRecord, IdempotencyStore } from './store';
+import { createIdempotencyStore } from './create-store';
 import type { IdempotencySettings } from './schema';
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,128}$/;
@@ -78,7 +79,7 @@ export const idempotency: PolicyDefinition<IdempotencySettings, IdempotencyStore
   settingsKey: 'idempotency',
   needsBody: true,
   // one store for the whole gateway
-  init: (s) => createIdempotencyStore(s.store, s.ttlSeconds, s.maxEntries),
+  init: (s, deps) => createIdempotencyStore(s, deps),
   create({ api, settings, state: store }) {
     const waitMs = settings.waitForInFlightMs;
     return async (req: Request, res: Response, next) => {

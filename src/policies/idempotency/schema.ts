@@ -4,13 +4,24 @@ import type { SchemaValue } from '../../config/schema-types';
 /** policies.idempotency */
 export const idempotencySettings = {
   idempotency: {
-    store: { doc: 'Idempotency record store (memory; redis is the planned shared store).', format: ['memory'], default: 'memory', env: 'GATEWAY_IDEMPOTENCY_STORE' },
+    store: {
+      doc: 'Idempotency record store: memory (one process) or redis (shared by every replica, records survive a restart; redis.url). With redis, a money-moving call is refused with 503, not sent, while Redis does not answer.',
+      format: ['memory', 'redis'],
+      default: 'memory',
+      env: 'GATEWAY_IDEMPOTENCY_STORE',
+    },
     ttlSeconds: { doc: 'How long a completed idempotent answer is replayed.', format: positiveInt, default: 86400, env: 'GATEWAY_IDEMPOTENCY_TTL_SECONDS' },
     maxEntries: {
-      doc: 'Completed idempotency records a gateway instance keeps in memory at most (oldest dropped first; the cores still refuse a repeated reference).',
+      doc: 'Completed idempotency records a gateway instance keeps in memory at most (memory store; oldest dropped first; the cores still refuse a repeated reference).',
       format: positiveInt,
       default: 100000,
       env: 'GATEWAY_IDEMPOTENCY_MAX_ENTRIES',
+    },
+    inFlightTtlMs: {
+      doc: 'How long a claim in flight is held for its request (longer than every back end timeout). A claim older than this is taken as abandoned (its replica died): the next retry with the same key and body goes to the core with the same reference, whose duplicate check answers.',
+      format: positiveInt,
+      default: 60000,
+      env: 'GATEWAY_IDEMPOTENCY_IN_FLIGHT_TTL_MS',
     },
     waitForInFlightMs: {
       doc: 'How long a duplicate of an in-flight request waits for the first one before getting 409.',

@@ -1,9 +1,8 @@
 import { LRUCache } from 'lru-cache';
 
 /**
- * Idempotency records. The store is a seam chosen by name (idempotency.store): memory here; a
- * shared store (Redis: SET NX PX for claim, a keyspace notification or polling for waitFor) fits
- * the same interface.
+ * Idempotency records. The store is a seam chosen by name (policies.idempotency.store): memory
+ * here (one process), redis in redis-store.ts (every replica of a fleet, records survive a restart).
  */
 export interface StoredResponse {
   status: number;
@@ -22,7 +21,12 @@ export interface IdempotencyRecord {
   response?: StoredResponse;
 }
 
-export type ClaimResult = { claimed: true } | { claimed: false; record: IdempotencyRecord };
+/**
+ * recovered: the key was held by a claim whose owner died in flight (a shared store only): its
+ * outcome is unknown, and this request, with the same key and body, goes to the core with the
+ * same reference so that the core's duplicate check answers.
+ */
+export type ClaimResult = { claimed: true; recovered?: boolean } | { claimed: false; record: IdempotencyRecord };
 
 export interface IdempotencyStore {
   /** Atomically claims the key for a new request, or returns what is already there. */
@@ -127,14 +131,5 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       };
       (e.waiters ??= []).push(finish);
     });
-  }
-}
-
-export function createIdempotencyStore(kind: string, ttlSeconds: number, maxEntries = 100_000): IdempotencyStore {
-  switch (kind) {
-    case 'memory':
-      return new MemoryIdempotencyStore(ttlSeconds * 1000, maxEntries);
-    default:
-      throw new Error(`idempotency.store: unknown store "${kind}"`);
   }
 }

@@ -4,15 +4,30 @@ import type { PolicyDefinition } from '../../gateway/policy';
 import { contextOf } from '../../gateway/request-context';
 import { GatewayError } from '../../errors/gateway-error';
 import type { RateLimitSettings } from './schema';
+import type { SharedRedis } from '../../gateway/shared-redis';
+import { SharedRateLimitStore } from './redis-store';
 
-/** The store seam: memory now; a shared store (rate-limit-redis over ioredis) is one more case here. */
-export function createRateLimitStore(kind: string): Store {
+/** The store seam: memory (per replica) or redis (rate-limit-redis over the one shared connection). */
+export function createRateLimitStore(kind: string, redis?: SharedRedis): Store {
   switch (kind) {
     case 'memory':
       return new MemoryStore();
+    case 'redis':
+      if (!redis) throw new Error('policies.rateLimit.store redis needs the shared connection');
+      return new SharedRateLimitStore(redis);
     default:
       throw new Error(`policies.rateLimit.store: unknown store "${kind}"`);
   }
+}
+
+/**
+ * What the limiter does when a shared store fails: with a fallback (failOpen), the request is
+ * counted by this replica alone and goes on; without one, it is refused with 503, not sent.
+ */
+export interface StoreFailover {
+  fallback?: Store;
+  /** Told of every request counted by the fallback (metrics). */
+  onFallback?: () => void;
 }
 
 /** Seconds until the client's window resets, as express-rate-limit computes them. */
@@ -29,7 +44,7 @@ function resetSeconds(windowMs: number, resetTime: Date | undefined, now: number
  * promises (skip, key, increment, limit, handler) and evaluates req.ip for a debug line, for a key
  * that here is never the IP: ~14 µs of the benchmark's POST (see the README's performance section).
  */
-export function createRateLimiter(settings: RateLimitSettings, store: Store = createRateLimitStore(settings.store)): RequestHandler {
+export function createRateLimiter(settings: RateLimitSettings, store: Store = createRateLimitStore(settings.store), failover?: StoreFailover): RequestHandler {
   const windowMs = settings.windowMs;
   const tiers = settings.tiers as Record<string, number>;
   const lowest = Math.min(...Object.values(tiers));
@@ -37,10 +52,34 @@ export function createRateLimiter(settings: RateLimitSettings, store: Store = cr
   const policyOf = new Map(Object.values(tiers).map((limit) => [limit, `${limit};w=${windowSeconds}`]));
   // the store's own options: the window is the only one it reads
   store.init?.({ windowMs } as Options);
+  failover?.fallback?.init?.({ windowMs } as Options);
+  // after a failure the shared store is left alone for a second: a slow Redis would otherwise add
+  // its whole command timeout to every call before the fallback counts it
+  let skipSharedUntil = 0;
+  const countLocally = (key: string, fallback: Store) => {
+    failover?.onFallback?.();
+    return fallback.increment(key);
+  };
+  const count = async (key: string) => {
+    if (failover?.fallback && skipSharedUntil > performance.now()) return countLocally(key, failover.fallback);
+    try {
+      return await store.increment(key);
+    } catch (e) {
+      if (!failover) throw e;
+      if (!failover.fallback) {
+        throw GatewayError.of('BACKEND_UNAVAILABLE', 'The rate-limit store is unavailable: the request was not sent to the core; retry later', {
+          headers: { 'Retry-After': '1' },
+          detail: { store: 'rate-limit', cause: e instanceof Error ? e.message : String(e) },
+        });
+      }
+      skipSharedUntil = performance.now() + 1000;
+      return countLocally(key, failover.fallback);
+    }
+  };
   return async (req, res, next) => {
     const client = contextOf(req).client;
     const limit = client?.tier !== undefined && Object.hasOwn(tiers, client.tier) ? tiers[client.tier] : lowest;
-    const { totalHits, resetTime } = await store.increment(`client:${client?.clientId ?? 'anonymous'}`);
+    const { totalHits, resetTime } = await count(`client:${client?.clientId ?? 'anonymous'}`);
     const reset = String(resetSeconds(windowMs, resetTime, Date.now()));
     res.setHeader('RateLimit-Policy', policyOf.get(limit) ?? `${limit};w=${windowSeconds}`);
     res.setHeader('RateLimit-Limit', String(limit));
@@ -60,6 +99,10 @@ export const rateLimiting: PolicyDefinition<RateLimitSettings, RequestHandler> =
   description: 'Limits requests per client by SLA tier; answers 429 with RateLimit-* and Retry-After headers.',
   settingsKey: 'rateLimit',
   // one limiter for the whole gateway: the three APIs share a client's budget
-  init: (settings) => createRateLimiter(settings),
+  init: (settings, deps) => {
+    if (settings.store !== 'redis') return createRateLimiter(settings);
+    const failover: StoreFailover = settings.failOpen ? { fallback: new MemoryStore(), onFallback: () => deps.metrics.rateLimitLocal.inc() } : {};
+    return createRateLimiter(settings, createRateLimitStore('redis', deps.redis), failover);
+  },
   create: ({ state }) => state,
 };

@@ -29,10 +29,16 @@ export const rateLimitSettings = {
       env: 'GATEWAY_RATE_LIMIT_TIERS',
     },
     store: {
-      doc: 'Counter store: memory (per instance). A shared store (redis) plugs in through createRateLimitStore.',
-      format: ['memory'],
+      doc: 'Counter store: memory (per replica: N replicas allow N times a tier) or redis (one count for every replica; redis.url).',
+      format: ['memory', 'redis'],
       default: 'memory',
       env: 'GATEWAY_RATE_LIMIT_STORE',
+    },
+    failOpen: {
+      doc: 'When the redis counter store does not answer: true lets calls go on, counted by each replica alone until Redis answers again (a client gets at most its tier per replica meanwhile); false refuses every API call with 503.',
+      format: Boolean,
+      default: true,
+      env: 'GATEWAY_RATE_LIMIT_FAIL_OPEN',
     },
   },
 };

@@ -4,6 +4,9 @@ import { idempotency } from '../../../src/policies/idempotency/handler';
 import { MemoryIdempotencyStore, type IdempotencyStore } from '../../../src/policies/idempotency/store';
 import { GatewayError } from '../../../src/errors/gateway-error';
 import { contextOf } from '../../../src/gateway/request-context';
+import { RedisIdempotencyStore } from '../../../src/policies/idempotency/redis-store';
+import { startRedis, type LocalRedis } from '../../helpers/redis-server';
+import { redisConnection, type OpenedRedis } from '../../helpers/redis-connection';
 
 /**
  * The idempotency policy on its own, with the memory store and with a store whose every answer
@@ -51,9 +54,27 @@ function appWith(store: IdempotencyStore) {
   return { app, executions };
 }
 
+// the shared store runs the same tests against a real redis-server (one connection, flushed per test)
+let redis: LocalRedis | undefined;
+let shared: OpenedRedis | undefined;
+beforeAll(async () => {
+  redis = await startRedis();
+  shared = redisConnection(redis.url, 'policy-test:');
+  shared.conn.open({ store: 'idempotency', guardsMoney: true });
+  expect(await shared.conn.ready()).toBe(true);
+});
+afterAll(async () => {
+  await shared?.close();
+  await redis?.stop();
+});
+beforeEach(async () => {
+  await shared?.conn.run('test', 'flush', (r) => r.flushdb());
+});
+
 describe.each([
   ['a synchronous store (memory)', () => new MemoryIdempotencyStore(60_000)],
   ['an asynchronous store', () => new AsyncStore(new MemoryIdempotencyStore(60_000))],
+  ['the redis store (real redis-server)', () => new RedisIdempotencyStore(shared!.deps, { ttlMs: 60_000, inFlightTtlMs: 60_000 })],
 ])('idempotency policy with %s', (_name, makeStore) => {
   it('runs a first execution once and replays its answer to a repeat', async () => {
     const { app, executions } = appWith(makeStore());

@@ -111,6 +111,56 @@ describe('rate limiting by SLA tier', () => {
     expect((out.error as Error).message).toBe('store down');
   });
 
+  describe('when a shared store fails', () => {
+    const failing = () => {
+      const calls = { n: 0 };
+      const store: Store = {
+        increment: async () => {
+          calls.n++;
+          throw new Error('connect ECONNREFUSED 10.1.2.3:6379');
+        },
+        decrement: async () => {},
+        resetKey: async () => {},
+      };
+      return { store, calls };
+    };
+
+    it('with failOpen (a fallback), then the call goes on counted by this replica alone, with the same headers and 429 past the tier', async () => {
+      const { store } = failing();
+      let counted = 0;
+      const limiter = createRateLimiter(config.policies.rateLimit, store, { fallback: new MemoryStore(), onFallback: () => counted++ });
+      const client = { clientId: 'k', tier: 'bronze' };
+      const first = await hit(limiter, client);
+      expect(first.passed).toBe(true);
+      expect(first.headers).toMatchObject({ 'RateLimit-Limit': '2', 'RateLimit-Remaining': '1' });
+      expect((await hit(limiter, client)).passed).toBe(true);
+      const third = await hit(limiter, client);
+      expect(third.passed).toBe(false);
+      expect((third.error as GatewayError).status).toBe(429);
+      expect(counted).toBe(3);
+    });
+
+    it('with failOpen, then the shared store is left alone for a second after a failure instead of being waited on by every call', async () => {
+      const { store, calls } = failing();
+      const limiter = createRateLimiter(config.policies.rateLimit, store, { fallback: new MemoryStore() });
+      for (let i = 0; i < 5; i++) await hit(limiter, { clientId: `m${i}`, tier: 'gold' });
+      expect(calls.n).toBe(1);
+    });
+
+    it('without failOpen, then every call is refused with 503 in the envelope, naming the store and not the host', async () => {
+      const { store } = failing();
+      const out = await hit(createRateLimiter(config.policies.rateLimit, store, {}), { clientId: 'n', tier: 'gold' });
+      expect(out.passed).toBe(false);
+      const err = out.error as GatewayError;
+      expect(err).toBeInstanceOf(GatewayError);
+      expect(err.status).toBe(503);
+      expect(err.errorCode).toBe('GW-503-01');
+      expect(err.errorDesc).toMatch(/rate-limit store is unavailable: the request was not sent/);
+      expect(err.errorDesc).not.toMatch(/10\.1\.2\.3/);
+      expect(err.headers['Retry-After']).toBe('1');
+    });
+  });
+
   it('when the window has passed, then the budget is whole again (the store is initialised with the window)', async () => {
     jest.useFakeTimers({ now: new Date('2026-11-21T10:00:00Z') });
     try {
