@@ -54,7 +54,7 @@ export class GatewayMetrics {
   });
   readonly redisUp = new Gauge({
     name: 'gateway_redis_up',
-    help: 'The connection to the shared store (Redis) is ready: 1, or 0 (money-moving calls are refused with 503 meanwhile)',
+    help: 'The connection to the shared store (Redis) is ready: 1, or 0 (money-moving calls are refused with 503 meanwhile); NaN when no store uses Redis',
     registers: [this.registry],
   });
   readonly abandonedClaims = new Counter({
@@ -69,6 +69,8 @@ export class GatewayMetrics {
   });
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
+    // not applicable until a store opens the connection: a memory-store gateway must not read as "Redis down"
+    this.redisUp.set(Number.NaN);
     if (opts.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'gateway_' });
   }
 }

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { startGateway, type TestGateway } from '../helpers/gateway';
+import { startRedis } from '../helpers/redis-server';
+import { fleetSettings } from '../helpers/fleet';
 import { GatewayMetrics } from '../../src/observability/metrics';
 import { seriesLabels } from './exposition';
 import { analyse } from './promql-labels';
@@ -24,23 +26,33 @@ const rules = loadRules().groups.flatMap((g) => g.rules);
 let series: Map<string, Set<string>>;
 
 /**
- * The gateway as `npm start` runs it (process metrics on) after a few requests, so that every
- * counter and histogram has samples: a health check, a token, a core call answered (F1), a core
- * refusal (unknown cédula) and a rejection without credentials.
+ * The gateway as a fleet replica runs it (process metrics on, its stores on a real Redis) after a
+ * few requests, so that every counter and histogram has samples: a health check, a token, a core
+ * call answered (F1), a core refusal (unknown cédula), a rejection without credentials, a deposit
+ * (its claim in Redis), then Redis killed and a deposit refused (the store's errors, the rate
+ * limit counted locally, the connection down).
  */
 beforeAll(async () => {
-  const t: TestGateway = await startGateway({}, { defaultMetrics: true });
+  const redis = await startRedis();
+  const t: TestGateway = await startGateway(fleetSettings(redis.url, 'ops-test:'), { defaultMetrics: true });
+  let auth: Record<string, string> = {};
+  const deposit = (id: number) => request(t.app).post('/facilito/v1/deposits').set(auth).send({ Valor: 10, IDcuenta: '40010000001', IdFacilito: id });
   try {
-    const auth = await t.auth();
+    auth = await t.auth();
     expect((await request(t.app).get('/health')).status).toBe(200);
     expect((await request(t.app).get('/facilito/v1/customers/1234567890/account').set(auth)).status).toBe(200);
     expect((await request(t.app).get('/facilito/v1/customers/99999/account').set(auth)).status).toBe(404);
     expect((await request(t.app).get('/facilito/v1/customers/1234567890/account')).status).toBe(401);
+    const id = 880_000_000_000 + (process.pid % 100_000) * 10;
+    expect((await deposit(id)).status).toBe(200);
+    await redis.kill();
+    expect((await deposit(id + 1)).status).toBe(503);
     const scrape = await request(t.app).get('/metrics');
     expect(scrape.status).toBe(200);
     series = new Map([...seriesLabels(scrape.text), ...PROMETHEUS_SERIES]);
   } finally {
     await t.close();
+    await redis.stop();
   }
 }, 60_000);
 
