@@ -142,5 +142,5 @@ describe('F2 POST /facilito/v1/deposits', () => {
       await two.close();
       await sandbox.close();
     }
-  });
+  }, 60_000); // two gateways are built in the test itself (RSA key, validators): slow on a busy machine
 });
