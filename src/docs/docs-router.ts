@@ -11,8 +11,8 @@ import { ramlListing } from './pages/raml-listing';
 import { servedSpec } from './served-spec';
 import { PORTAL_CSS, PORTAL_JS } from './render/assets';
 import { RAML_ROOT, contentTypeOf, ramlZip } from './raml/raml-files';
-import { buildCollection } from '../tools/qa/collection';
-import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from '../tools/qa/environments';
+import { buildCollection } from './postman/collection';
+import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from './postman/environments';
 
 /**
  * GET /docs: the partner portal, rendered on the server from the contracts, with Swagger UI served

@@ -1,7 +1,7 @@
 /**
  * The suggested flow of each API: which operations a partner calls, in which order, and why.
  * Steps name operations by operationId; test/docs fails when one is not in the contract, and the
- * QA kit runs the Facilito and Transfiya journeys for real (src/tools/qa/journeys.ts).
+ * QA kit runs the Facilito and Transfiya journeys for real (src/docs/postman/journeys.ts).
  */
 export interface FlowStep {
   operationId: string;

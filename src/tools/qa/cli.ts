@@ -7,7 +7,7 @@
  */
 import { loadConfig } from '../../config/load-config';
 import { startServer, type RunningGateway } from '../../server';
-import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from './environments';
+import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from '../../docs/postman/environments';
 import { passed, runQaKit } from './run-qa';
 import { terminate } from '../../terminate';
 
