@@ -4,7 +4,7 @@ import express, { Router, type Response } from 'express';
 import type { GatewayConfig } from '../config/load-config';
 import type { ApiDefinition } from '../routing/types';
 import { GatewayError } from '../errors/gateway-error';
-import { createPortalContext, baseUrlFor } from './pages/portal-context';
+import { createPortalContext, baseUrlFor, sandboxUri } from './pages/portal-context';
 import { homePage } from './pages/home-page';
 import { apiPage } from './pages/api-page';
 import { ramlListing } from './pages/raml-listing';
@@ -56,7 +56,10 @@ export function createDocsRouter(config: GatewayConfig, definitions: ApiDefiniti
       if (def) return res.attachment(req.params.file).json(buildCollection(def, apiOf(def.name)));
     }
     if (m?.[2] === 'environment' && (QA_ENVIRONMENTS as readonly string[]).includes(m[1])) {
-      return res.attachment(req.params.file).json(buildEnvironment(m[1] as QaEnvironment));
+      const env = m[1] as QaEnvironment;
+      // the sandbox this page runs on (its listener), and the URIs this gateway is configured with
+      const baseUrl = env === 'sandbox' ? sandboxUri(ctx, baseUrlFor(ctx, req)) : config.publicUris[env];
+      return res.attachment(req.params.file).json(buildEnvironment(env, { baseUrl }));
     }
     throw GatewayError.of('NOT_FOUND', `No QA file ${req.params.file}`);
   });

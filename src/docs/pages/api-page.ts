@@ -108,7 +108,7 @@ export function apiPage(ctx: PortalContext, api: DocApi, base: string): string {
   const body = `<h1 id="overview">${esc(api.title)} <small>${esc(api.version)}</small></h1>
 <p class="lead">Base path ${code(api.basePath)} · ${api.operations.length} operations · <a href="#downloads">RAML, OpenAPI, Postman</a></p>
 ${markdown(api.description, 2)}
-${environmentsTable(ctx, api.basePath)}
+${environmentsTable(ctx, base, api.basePath)}
 <h2 id="getting-started-section">Getting started</h2>
 ${gettingStarted(ctx, base, firstGet)}
 <h3 id="authentication">Authentication</h3>
@@ -135,7 +135,7 @@ ${otherDocs.map(docHtml).join('\n')}
 <h2 id="downloads">Downloads</h2>
 ${downloads(api)}
 <h3 id="qa-kit">QA kit</h3>
-${qaKitSection([api.name])}
+${qaKitSection([api.name], base)}
 <h2 id="reference-section">Interactive reference</h2>
 <p>Every operation with its schemas, rendered by Swagger UI from <a href="/docs/${esc(api.name)}/openapi.json">the contract</a>.${ctx.sandbox ? ' "Try it out" calls this sandbox: authorize with the client_id, client_secret and token of Getting started.' : ''}</p>
 <div id="reference" data-spec="/docs/${esc(api.name)}/openapi.json" data-try="${ctx.sandbox}"></div>`;

@@ -7,7 +7,7 @@ import { BACKENDS } from '../../config/schema';
 import { code, codeBlock, esc, table } from '../render/html';
 import { curlLines, tokenLines } from '../render/curl';
 import type { ExampleRequest } from '../model/request-examples';
-import { credentialsFor, type PortalContext } from './portal-context';
+import { credentialsFor, sandboxUri, type PortalContext } from './portal-context';
 
 /** Sections shared by the portal's home page and every API page. */
 
@@ -29,10 +29,10 @@ export function gettingStarted(ctx: PortalContext, base: string, first: ExampleR
 <p>Every later example on these pages uses the shell variables this block sets (<code>$BASE</code>, <code>$CLIENT_ID</code>, <code>$CLIENT_SECRET</code>, <code>$TOKEN</code>). When the token expires (401 GW-401-05), run step 2 again.</p>`;
 }
 
-export function environmentsTable(ctx: PortalContext, basePath = ''): string {
+export function environmentsTable(ctx: PortalContext, base: string, basePath = ''): string {
   const u = ctx.config.publicUris;
   const rows = [
-    ['Sandbox', u.sandbox, 'Simulated core systems with fixture customers, a demo client, fault injection (X-Sandbox-Fault) and the OTP box. Nothing real moves.'],
+    ['Sandbox', sandboxUri(ctx, base), 'Simulated core systems with fixture customers, a demo client, fault injection (X-Sandbox-Fault) and the OTP box. Nothing real moves.'],
     ['QA', u.qa, "The bank's QA core systems. Credentials from the bank; tokens from the bank's identity provider."],
     ['Production', u.prod, 'Real money. Credentials and tokens from the bank.'],
   ];
@@ -123,9 +123,10 @@ ${codeBlock(`curl -i "$BASE/facilito/v1/customers/1234567890/account" -H "client
 <p>Faults can also be queued: <code>POST /sandbox/faults</code> with <code>{"backend":"bankmaster","fault":"timeout","times":2}</code>, listed with <code>GET</code> and cleared with <code>DELETE</code>. The OTP the sandbox "sends" a customer is read at <code>GET /sandbox/otp/{IDcuenta}</code>. None of this exists in QA or production.</p>`;
 }
 
-export function qaKitSection(apis: string[]): string {
+export function qaKitSection(apis: string[], base: string): string {
   return `<p>QA runs every operation's example and the documented journeys with Postman or newman. The collections are generated from the contracts (they cannot drift) and fetch their own token.</p>
 <ul>${apis.map((a) => `<li><a href="/docs/qa/${esc(a)}.postman_collection.json">${esc(a)}.postman_collection.json</a></li>`).join('')}</ul>
 <p>Environments: ${['sandbox', 'qa', 'prod'].map((e) => `<a href="/docs/qa/${e}.postman_environment.json">${e}</a>`).join(' · ')} (QA and production carry empty credential variables: fill them in Postman, or pass <code>--env-var clientId=… --env-var clientSecret=…</code>).</p>
-${codeBlock('npm run qa -- --env sandbox        # starts a sandbox gateway if none answers at the sandbox URL\nnpm run qa -- --env qa --env-var clientId=... --env-var clientSecret=... --env-var tokenUrl=...')}`;
+<p>In the sandbox, <code>npm run qa</code> tests the gateway given with <code>--base-url</code>; without it, a sandbox gateway it finds running on the configured port (<code>PORT</code>, default 8081); failing that, one it starts itself on a free port.</p>
+${codeBlock(`npm run qa -- --env sandbox --base-url ${base}   # this gateway\n` + 'PORT=19081 npm run qa -- --env sandbox                          # finds the one on 19081, or starts its own\n' + 'npm run qa -- --env qa --env-var clientId=... --env-var clientSecret=... --env-var tokenUrl=...')}`;
 }

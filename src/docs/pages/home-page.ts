@@ -57,7 +57,7 @@ ${first}
 <h2 id="getting-started-section">Getting started</h2>
 ${gettingStarted(ctx, base, firstCall(ctx.apis))}
 <h2 id="environments">Environments</h2>
-${environmentsTable(ctx)}
+${environmentsTable(ctx, base)}
 <p>Each API lives under its base path on every environment (e.g. ${code(`${ctx.config.publicUris.qa}/transfers-management`)}).</p>
 <h2 id="apis">APIs</h2>
 <div class="cards">${cards}</div>
@@ -74,7 +74,7 @@ ${rateLimitSection(ctx)}
 <h2 id="sandbox">Sandbox &amp; fault injection</h2>
 ${sandboxSection(ctx)}
 <h2 id="qa-kit">QA kit</h2>
-${qaKitSection(ctx.apis.map((a) => a.name))}
+${qaKitSection(ctx.apis.map((a) => a.name), base)}
 <h2 id="operations-index">All operations</h2>
 ${index}`;
   return layout({ title: 'Partner portal · Bank API Gateway', nav, body });

@@ -27,16 +27,28 @@ export function createPortalContext(config: GatewayConfig, definitions: ApiDefin
   return { config, apis, definitions, sandbox: config.env === 'sandbox' || config.env === 'test' };
 }
 
+/** A host[:port] or [ipv6][:port], nothing else: the value is printed in pages and shell lines. */
+const HOST = /^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$/;
+
 /**
- * The base URL printed in the examples. On a sandbox gateway, the address this page was read from
- * (so the lines work as printed whatever port it listens on); elsewhere the environment's public URI.
+ * The base URL printed in the examples, the environment table and the sandbox Postman environment.
+ * On a sandbox gateway, the address this page was read from, so every line works as printed on
+ * whatever listener it runs (PORT=19081, behind a proxy...): Express's req.protocol and req.host,
+ * which honour X-Forwarded-Proto/Host only when server.trustProxy is set; without a Host header
+ * (HTTP/1.0), the port the request came in on. Elsewhere the environment's configured public URI.
  */
 export function baseUrlFor(ctx: PortalContext, req: Request): string {
-  const host = req.get('host') ?? '';
-  if (ctx.sandbox && /^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$/.test(host)) return `${req.protocol}://${host}`;
+  if (ctx.sandbox) {
+    const host = req.host;
+    if (host && HOST.test(host)) return `${req.protocol}://${host}`;
+    if (!req.get('host') && req.socket.localPort) return `${req.protocol}://localhost:${req.socket.localPort}`;
+  }
   const env = ctx.config.env as keyof GatewayConfig['publicUris'];
   return ctx.config.publicUris[env] ?? ctx.config.publicUris.sandbox;
 }
+
+/** The sandbox's base URI as this page shows it: this gateway when it runs the sandbox, else the configured one. */
+export const sandboxUri = (ctx: PortalContext, base: string): string => (ctx.sandbox ? base : ctx.config.publicUris.sandbox);
 
 /** The first call of the getting-started block: a read that needs no special headers. */
 const FIRST_CALLS = ['getCustomerAccount', 'getTransfiyaEnrollment', 'getIcsAgreement'];
