@@ -12,7 +12,7 @@ import { listen, runBlocks, withBase } from '../docs/portal-helpers';
  * request that is not to this machine's loopback aborted (and recorded: there must be none). It
  * opens /docs and each API's page, checks that the guide and Swagger UI render every operation,
  * saves screenshots in test/artifacts/browser/, and runs the getting-started lines copied from the
- * rendered page with bash and curl: the first call must answer 200.
+ * rendered page with sh and curl: the first call must answer 200.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(__dirname, '..', 'artifacts', 'browser');
@@ -64,7 +64,7 @@ describe('partner portal in Chromium', () => {
     await t?.close();
   });
 
-  it('when /docs is opened, then it shows every API, and its getting-started lines, copied from the rendered page and run with bash and curl, get a token and a 200', async () => {
+  it('when /docs is opened, then it shows every API, and its getting-started lines, copied from the rendered page and run with sh and curl, get a token and a 200', async () => {
     await page.goto(`${server.base}/docs`, { waitUntil: 'load' });
     expect(await page.title()).toContain('Partner portal');
     const cards = await page.locator('.api-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-api')));

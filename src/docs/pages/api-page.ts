@@ -2,12 +2,11 @@ import type { DocApi } from '../model/contract-model';
 import { FLOWS } from '../model/flows';
 import { CORE_ERROR_TABLES, isErrorCodesPage } from '../model/error-tables';
 import { idempotencyFacts } from '../model/money-rules';
-import { buildExampleRequests } from '../model/request-examples';
 import { code, esc, layout, markdown, methodBadge, slug, table, type NavLink } from '../render/html';
 import { authenticationSection, envelopeSection, environmentsTable, gatewayErrorsTable, gettingStarted, moneyRulesGeneral, qaKitSection, rateLimitSection, sandboxSection } from './common-sections';
 import { invokerSection } from './invoker-section';
 import { operationSection, opAnchor } from './operation-section';
-import type { PortalContext } from './portal-context';
+import { callerFor, firstCall, type PortalContext } from './portal-context';
 
 /** One API's page: a guide rendered on the server from the contract, then the interactive reference (Swagger UI). */
 
@@ -21,6 +20,13 @@ function flowsSection(api: DocApi): string {
   return flows
     .map((f) => `<h3 id="flow-${slug(f.title)}">${esc(f.title)}</h3><p>${esc(f.intro)}</p><ol class="flow">${f.steps.map((s) => `<li>${link(s.operationId)}: ${esc(s.note)}</li>`).join('')}</ol>`)
     .join('\n');
+}
+
+/** Why the examples make up new ids on every run, and how to read the language tabs. */
+function freshIdsNote(): string {
+  return `<h3 id="fresh-ids">Fresh ids: examples that work every time</h3>
+<p>Each example is shown in <strong>curl</strong> (POSIX sh), <strong>JavaScript</strong> (Node 20, fetch), <strong>Python</strong> (requests) and <strong>Java</strong> (17, java.net.http): pick a tab and every example on the page switches to that language. The programs fetch their own token; the curl blocks use the variables of Getting started.</p>
+<p>An example that moves money makes up <strong>new ids every time it runs or is pasted</strong>: its reference (<code>IdFacilito</code>, <code>refId</code>, the deposit's <code>trnRqUID</code>, an enrolled phone), its <code>Idempotency-Key</code> and a correspondent's <code>X-Invoker-TxId</code>. A reference names one transaction: sent again with the same body it only replays the first answer, and with another body (a new OTP, another amount) it is refused with 422. Fresh ids make each run a new transaction, as your integration must. Examples that act on a transaction (a reversal, a withdrawal with its OTP, accepting a Transfiya transfer or paying a request) first create the one they act on.</p>`;
 }
 
 function operationsTable(api: DocApi): string {
@@ -82,10 +88,7 @@ function downloads(api: DocApi): string {
 }
 
 export function apiPage(ctx: PortalContext, api: DocApi, base: string): string {
-  const firstGet = api.operations
-    .filter((o) => o.method === 'get')
-    .map((o) => buildExampleRequests(o, { references: 'as-written' }))
-    .find((b) => !b.problems.length && b.requests[0]?.headers.length === 0)?.requests[0];
+  const firstGet = firstCall(ctx, api.name);
   const sandboxDocs = api.documentation.filter((d) => /sandbox/i.test(d.title));
   const otherDocs = api.documentation.filter((d) => !/sandbox/i.test(d.title) && !isErrorCodesPage(d.title));
   const docHtml = (d: { title: string; content: string }) =>
@@ -117,7 +120,8 @@ ${authenticationSection(ctx)}
 ${flowsSection(api)}
 <h2 id="operations">Operations</h2>
 ${operationsTable(api)}
-${api.operations.map(operationSection).join('\n')}
+${freshIdsNote()}
+${api.operations.map((o) => operationSection(o, ctx.programs.get(api.name)?.get(o.operationId) ?? [], callerFor(ctx, base))).join('\n')}
 <h2 id="invoker">X-Invoker headers</h2>
 ${invokerSection(api)}
 <h2 id="errors">Errors</h2>

@@ -5,13 +5,13 @@ import type { ErrorDecorator } from '../../errors/error-middleware';
 import { FAULT_KINDS } from '../../sandbox/faults';
 import { BACKENDS } from '../../config/schema';
 import { code, codeBlock, esc, table } from '../render/html';
-import { curlLines, tokenLines } from '../render/curl';
-import type { ExampleRequest } from '../model/request-examples';
+import { shellLines, tokenLines } from '../render/code/shell';
+import type { ExampleProgram } from '../model/example-programs';
 import { credentialsFor, sandboxUri, type PortalContext } from './portal-context';
 
 /** Sections shared by the portal's home page and every API page. */
 
-export function gettingStarted(ctx: PortalContext, base: string, first: ExampleRequest | undefined): string {
+export function gettingStarted(ctx: PortalContext, base: string, first: ExampleProgram | undefined): string {
   const creds = credentialsFor(ctx);
   const lines = [
     '# 1. Where and who: the environment and your client credentials',
@@ -19,7 +19,7 @@ export function gettingStarted(ctx: PortalContext, base: string, first: ExampleR
     '# 2. An access token (OAuth 2.0 client-credentials grant), valid for ' + `${ctx.config.auth.tokenTtlSeconds} seconds`,
     tokenLines(base, creds.clientId, creds.clientSecret)[3],
   ];
-  if (first) lines.push(`# 3. A first call: ${first.op.api} ${first.op.code ?? ''} ${first.op.operationId} (expect HTTP 200)`.replace(/\s+/g, ' '), ...curlLines(first));
+  if (first) lines.push(`# 3. A first call: ${first.op.api} ${first.op.code ?? ''} ${first.op.operationId} (expect HTTP 200)`.replace(/\s+/g, ' '), ...shellLines(first));
   const where = ctx.sandbox
     ? `<p>This gateway runs the <strong>sandbox</strong>: simulated core systems with fixture customers, and a demo client. Paste these lines into a terminal (bash or zsh, with <code>curl</code>); the last one answers <strong>HTTP 200</strong>.</p>`
     : `<p>Use the client_id and client_secret the bank gave your application for this environment.${

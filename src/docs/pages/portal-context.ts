@@ -2,13 +2,16 @@ import type { Request } from 'express';
 import type { GatewayConfig } from '../../config/load-config';
 import type { ApiDefinition } from '../../routing/types';
 import { loadDocApi, type DocApi, type DocOperation } from '../model/contract-model';
-import { buildExampleRequests, type ExampleRequest } from '../model/request-examples';
+import { examplePrograms, type ExampleProgram } from '../model/example-programs';
+import type { Caller } from '../render/code/common';
 
 /** What every page is rendered from: the configuration and the contracts (read once, at start-up). */
 export interface PortalContext {
   config: GatewayConfig;
   apis: DocApi[];
   definitions: ApiDefinition[];
+  /** Every example of every API as a program (rendered in each language per request: the base URL varies). */
+  programs: Map<string, Map<string, ExampleProgram[]>>;
   /** This gateway runs the sandbox: its getting-started lines work against it as printed. */
   sandbox: boolean;
 }
@@ -24,7 +27,8 @@ export function createPortalContext(config: GatewayConfig, definitions: ApiDefin
     api.operations.sort(byCode);
     return api;
   });
-  return { config, apis, definitions, sandbox: config.env === 'sandbox' || config.env === 'test' };
+  const programs = new Map(apis.map((a) => [a.name, examplePrograms(a)]));
+  return { config, apis, definitions, programs, sandbox: config.env === 'sandbox' || config.env === 'test' };
 }
 
 /** A host[:port] or [ipv6][:port], nothing else: the value is printed in pages and shell lines. */
@@ -53,17 +57,23 @@ export const sandboxUri = (ctx: PortalContext, base: string): string => (ctx.san
 /** The first call of the getting-started block: a read that needs no special headers. */
 const FIRST_CALLS = ['getCustomerAccount', 'getTransfiyaEnrollment', 'getIcsAgreement'];
 
-export function firstCall(apis: DocApi[]): ExampleRequest | undefined {
-  const all = apis.flatMap((a) => a.operations);
+export function firstCall(ctx: PortalContext, api?: string): ExampleProgram | undefined {
+  const all = ctx.apis.filter((a) => !api || a.name === api).flatMap((a) => a.operations);
   const candidates = [
-    ...FIRST_CALLS.map((id) => all.find((o) => o.operationId === id)),
+    ...(api ? [] : FIRST_CALLS.map((id) => all.find((o) => o.operationId === id))),
     ...all.filter((o) => o.method === 'get'),
   ].filter((o): o is DocOperation => Boolean(o));
   for (const op of candidates) {
-    const { requests, problems } = buildExampleRequests(op, { references: 'as-written' });
-    if (!problems.length && requests[0] && requests[0].headers.length === 0) return requests[0];
+    const p = ctx.programs.get(op.api)?.get(op.operationId)?.[0];
+    if (p?.runnable && !p.vars.length && p.steps.length === 1 && !p.steps[0].headers.length) return p;
   }
   return undefined;
+}
+
+/** Where the programs of a page call, and with which credentials. */
+export function callerFor(ctx: PortalContext, base: string): Caller {
+  const { clientId, clientSecret } = credentialsFor(ctx);
+  return { base, clientId, clientSecret };
 }
 
 export function credentialsFor(ctx: PortalContext): { clientId: string; clientSecret: string; demo: boolean } {

@@ -38,6 +38,10 @@ th { background: var(--bg); } table.matrix td, table.matrix th { font-size: 12.5
 .warn { border-left-color: var(--warn); background: #fff8e6; }
 details > summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
 ol.flow > li { margin: 6px 0; }
+.example-tabs .tabs { display: flex; gap: 2px; margin: 8px 0 0; }
+.example-tabs .tab { border: 1px solid var(--line); border-bottom: none; background: var(--bg); color: var(--muted); padding: 3px 12px; border-radius: 6px 6px 0 0; cursor: pointer; font-size: 13px; }
+.example-tabs .tab[aria-selected="true"] { background: #0f1720; color: #e6edf3; border-color: #0f1720; }
+.example-tabs .code { margin-top: 0; } .example-tabs .code pre { border-top-left-radius: 0; }
 #reference { border-top: 1px solid var(--line); margin-top: 20px; }
 @media (max-width: 900px) { nav.side { display: none; } main { padding: 8px 16px; } }
 `;
@@ -52,6 +56,24 @@ export const PORTAL_JS = `
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, done);
     else { var t = document.createElement('textarea'); t.value = text; document.body.appendChild(t); t.select(); try { document.execCommand('copy'); } catch (x) {} document.body.removeChild(t); done(); }
   });
+  // language tabs: the language picked shows in every example of the page, and is remembered
+  var LANG_KEY = 'portal-lang';
+  function showLang(lang) {
+    document.querySelectorAll('.example-tabs').forEach(function (box) {
+      box.querySelectorAll('.tab').forEach(function (t) { t.setAttribute('aria-selected', String(t.getAttribute('data-lang') === lang)); });
+      box.querySelectorAll('.code[data-lang]').forEach(function (c) { c.hidden = c.getAttribute('data-lang') !== lang; });
+    });
+  }
+  document.addEventListener('click', function (e) {
+    var tab = e.target && e.target.closest ? e.target.closest('.example-tabs .tab') : null;
+    if (!tab) return;
+    // the examples above change height: keep the clicked tab where the reader's eye is
+    var before = tab.getBoundingClientRect().top;
+    showLang(tab.getAttribute('data-lang'));
+    window.scrollBy(0, tab.getBoundingClientRect().top - before);
+    try { localStorage.setItem(LANG_KEY, tab.getAttribute('data-lang')); } catch (x) {}
+  });
+  try { var saved = localStorage.getItem(LANG_KEY); if (saved) showLang(saved); } catch (x) {}
   var ref = document.getElementById('reference');
   if (ref && window.SwaggerUIBundle) {
     window.ui = window.SwaggerUIBundle({

@@ -41,9 +41,10 @@ export function table(head: string[], rows: string[][], cls = ''): string {
     .join('')}</tbody></table></div>`;
 }
 
-/** A copyable block; `data-kind` lets tests and the page's script find the shell blocks. */
-export function codeBlock(text: string, kind = 'shell', id?: string): string {
-  return `<div class="code"${id ? ` id="${esc(id)}"` : ''}><button type="button" class="copy" aria-label="Copy">Copy</button><pre data-kind="${esc(kind)}"><code>${esc(text)}</code></pre></div>`;
+/** A copyable block; `data-kind` lets tests and the page's script find the shell blocks, `data-lang` the language tabs. */
+export function codeBlock(text: string, kind = 'shell', id?: string, opts: { lang?: string; hidden?: boolean } = {}): string {
+  const attrs = `${id ? ` id="${esc(id)}"` : ''}${opts.lang ? ` data-lang="${esc(opts.lang)}"` : ''}${opts.hidden ? ' hidden' : ''}`;
+  return `<div class="code"${attrs}><button type="button" class="copy" aria-label="Copy">Copy</button><pre data-kind="${esc(kind)}"><code>${esc(text)}</code></pre></div>`;
 }
 
 export const code = (s: unknown): string => `<code>${esc(s)}</code>`;
