@@ -14,6 +14,7 @@ import type { ApiDefinition } from './routing/types';
 import { loadSpec } from './policies/contract-validation/handler';
 import { createSandboxAdminRouter } from './sandbox/admin-router';
 import { createDocsRouter } from './docs/docs-router';
+import { faviconIco } from './docs/render/favicon';
 import type { SandboxHandle } from './sandbox/server';
 import { onlyForItsRoutes } from './routing/app-layers';
 import { apiSecurityHeaders, documentSecurityHeaders } from './routing/security-headers';
@@ -60,6 +61,7 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   app.use(onlyForItsRoutes(createOpsRouter(config, services, state)));
   if (services.tokens.canIssue) app.use(onlyForItsRoutes(createOAuthRouter(services)));
   app.use('/docs', documentSecurityHeaders(), createDocsRouter(config, apis));
+  app.get('/favicon.ico', faviconIco);
   if (opts.sandbox && (config.env === 'sandbox' || config.env === 'test') && config.sandbox.faultInjection) {
     app.use('/sandbox', createSandboxAdminRouter(opts.sandbox));
   }

@@ -10,6 +10,7 @@ import { apiPage } from './pages/api-page';
 import { ramlListing } from './pages/raml-listing';
 import { servedSpec } from './served-spec';
 import { PORTAL_CSS, PORTAL_JS } from './render/assets';
+import { faviconIco, faviconSvg } from './render/favicon';
 import { RAML_ROOT, contentTypeOf, ramlZip } from './raml/raml-files';
 import { buildCollection } from './postman/collection';
 import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from './postman/environments';
@@ -35,6 +36,8 @@ export function createDocsRouter(config: GatewayConfig, definitions: ApiDefiniti
   router.get('/', (req, res) => html(res, homePage(ctx, baseUrlFor(ctx, req))));
   router.get('/assets/portal.css', (_req, res) => res.type('css').send(PORTAL_CSS));
   router.get('/assets/portal.js', (_req, res) => res.type('js').send(PORTAL_JS));
+  router.get('/assets/favicon.svg', faviconSvg);
+  router.get('/favicon.ico', faviconIco);
   router.get('/assets/swagger-ui/:file', (req, res) => {
     if (!SWAGGER_UI_FILES.has(req.params.file)) throw GatewayError.of('NOT_FOUND', `No asset ${req.params.file}`);
     res.set('Cache-Control', 'public, max-age=86400').sendFile(path.join(SWAGGER_UI_DIR, req.params.file));

@@ -71,6 +71,8 @@ export function layout(opts: { title: string; nav: NavLink[]; body: string; scri
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(opts.title)}</title>
+<link rel="icon" href="/docs/favicon.ico" sizes="32x32">
+<link rel="icon" href="/docs/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/docs/assets/portal.css">
 ${(opts.styles ?? []).map((s) => `<link rel="stylesheet" href="${esc(s)}">`).join('\n')}
 </head>
