@@ -11,6 +11,7 @@ import { ramlListing } from './pages/raml-listing';
 import { servedSpec } from './served-spec';
 import { PORTAL_CSS, PORTAL_JS } from './render/assets';
 import { faviconIco, faviconSvg } from './render/favicon';
+import { MINISEARCH_FILE } from './search/search-asset';
 import { RAML_ROOT, contentTypeOf, ramlZip } from './raml/raml-files';
 import { buildCollection } from './postman/collection';
 import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from './postman/environments';
@@ -37,6 +38,8 @@ export function createDocsRouter(config: GatewayConfig, definitions: ApiDefiniti
   router.get('/assets/portal.css', (_req, res) => res.type('css').send(PORTAL_CSS));
   router.get('/assets/portal.js', (_req, res) => res.type('js').send(PORTAL_JS));
   router.get('/assets/favicon.svg', faviconSvg);
+  router.get('/assets/minisearch.js', (_req, res) => res.set('Cache-Control', 'public, max-age=86400').type('js').sendFile(MINISEARCH_FILE));
+  router.get(ctx.search.src.replace('/docs', ''), (_req, res) => res.set('Cache-Control', 'public, max-age=31536000, immutable').type('js').send(ctx.search.body));
   router.get('/favicon.ico', faviconIco);
   router.get('/assets/swagger-ui/:file', (req, res) => {
     if (!SWAGGER_UI_FILES.has(req.params.file)) throw GatewayError.of('NOT_FOUND', `No asset ${req.params.file}`);
@@ -68,7 +71,7 @@ export function createDocsRouter(config: GatewayConfig, definitions: ApiDefiniti
   });
   router.get('/:api', (req, res) => html(res, apiPage(ctx, apiOf(req.params.api), baseUrlFor(ctx, req))));
   router.get('/:api/openapi.json', (req, res) => res.json(servedSpec(apiOf(req.params.api), config)));
-  router.get('/:api/raml', (req, res) => html(res, ramlListing(apiOf(req.params.api))));
+  router.get('/:api/raml', (req, res) => html(res, ramlListing(apiOf(req.params.api), ctx.search.src)));
   router.get('/:api/raml.zip', (req, res) => {
     const api = apiOf(req.params.api);
     if (!fs.existsSync(path.join(RAML_ROOT, api.name))) throw GatewayError.of('NOT_FOUND', `No RAML for ${api.name}`);

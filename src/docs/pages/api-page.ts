@@ -7,6 +7,7 @@ import { authenticationSection, envelopeSection, environmentsTable, gatewayError
 import { invokerSection } from './invoker-section';
 import { operationSection, opAnchor } from './operation-section';
 import { callerFor, firstCall, type PortalContext } from './portal-context';
+import { errorRowId } from '../search/search-documents';
 
 /** One API's page: a guide rendered on the server from the contract, then the interactive reference (Swagger UI). */
 
@@ -48,6 +49,9 @@ function errorsSection(ctx: PortalContext, api: DocApi): string {
         `<h4>${esc(t.title)} <small>(${esc(t.appliesTo)})</small></h4>${t.note ? `<p>${esc(t.note)}</p>` : ''}${table(
           ['HTTP', 'errorCode', 'errorType', 'errorDesc'],
           t.rows.map((r) => [String(r.status), code(r.errorCode), esc(r.errorType), esc(r.errorDesc)]),
+          '',
+          // the first row of a code is its anchor (a catalog may list a code twice)
+          t.rows.map((r, i) => (t.rows.findIndex((x) => x.errorCode === r.errorCode) === i ? errorRowId(t.title, r.errorCode) : '')),
         )}`,
     )
     .join('\n');
@@ -144,6 +148,7 @@ ${qaKitSection([api.name], base)}
 <p>Every operation with its schemas, rendered by Swagger UI from <a href="/docs/${esc(api.name)}/openapi.json">the contract</a>.${ctx.sandbox ? ' "Try it out" calls this sandbox: authorize with the client_id, client_secret and token of Getting started.' : ''}</p>
 <div id="reference" data-spec="/docs/${esc(api.name)}/openapi.json" data-try="${ctx.sandbox}"></div>`;
   return layout({
+    search: ctx.search.src,
     title: `${api.title} · Partner portal`,
     nav,
     body,

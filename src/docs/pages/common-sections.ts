@@ -7,6 +7,7 @@ import { BACKENDS } from '../../config/schema';
 import { code, codeBlock, esc, table } from '../render/html';
 import { shellLines, tokenLines } from '../render/code/shell';
 import type { ExampleProgram } from '../model/example-programs';
+import { errorRowId, GATEWAY_TABLE } from '../search/search-documents';
 import { credentialsFor, sandboxUri, type PortalContext } from './portal-context';
 
 /** Sections shared by the portal's home page and every API page. */
@@ -67,7 +68,7 @@ export function gatewayErrorsTable(decorator?: ErrorDecorator): string {
     const added = decorator ? (decorator(GatewayError.of(key as keyof typeof GATEWAY_ERRORS), noRequest) ?? {}) : {};
     return [String(e.status), code(e.errorCode), esc(e.errorType), esc(e.errorDesc), ...extra.map((k) => esc((added as Record<string, unknown>)[k]))];
   });
-  return table(['HTTP', 'errorCode', 'errorType', 'Meaning', ...extra], rows);
+  return table(['HTTP', 'errorCode', 'errorType', 'Meaning', ...extra], rows, '', entries.map(([, e]) => errorRowId(GATEWAY_TABLE, e.errorCode)));
 }
 
 export function envelopeSection(): string {

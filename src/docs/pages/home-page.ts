@@ -77,5 +77,5 @@ ${sandboxSection(ctx)}
 ${qaKitSection(ctx.apis.map((a) => a.name), base)}
 <h2 id="operations-index">All operations</h2>
 ${index}`;
-  return layout({ title: 'Partner portal · Bank API Gateway', nav, body });
+  return layout({ title: 'Partner portal · Bank API Gateway', nav, body, search: ctx.search.src });
 }

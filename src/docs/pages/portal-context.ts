@@ -4,6 +4,7 @@ import type { ApiDefinition } from '../../routing/types';
 import { loadDocApi, type DocApi, type DocOperation } from '../model/contract-model';
 import { examplePrograms, type ExampleProgram } from '../model/example-programs';
 import type { Caller } from '../render/code/common';
+import { buildSearchAsset, type SearchAsset } from '../search/search-asset';
 
 /** What every page is rendered from: the configuration and the contracts (read once, at start-up). */
 export interface PortalContext {
@@ -12,6 +13,8 @@ export interface PortalContext {
   definitions: ApiDefinition[];
   /** Every example of every API as a program (rendered in each language per request: the base URL varies). */
   programs: Map<string, Map<string, ExampleProgram[]>>;
+  /** The search index every page loads (built once, from the contracts). */
+  search: SearchAsset;
   /** This gateway runs the sandbox: its getting-started lines work against it as printed. */
   sandbox: boolean;
 }
@@ -28,7 +31,7 @@ export function createPortalContext(config: GatewayConfig, definitions: ApiDefin
     return api;
   });
   const programs = new Map(apis.map((a) => [a.name, examplePrograms(a)]));
-  return { config, apis, definitions, programs, sandbox: config.env === 'sandbox' || config.env === 'test' };
+  return { config, apis, definitions, programs, search: buildSearchAsset(apis), sandbox: config.env === 'sandbox' || config.env === 'test' };
 }
 
 /** A host[:port] or [ipv6][:port], nothing else: the value is printed in pages and shell lines. */
