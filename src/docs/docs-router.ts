@@ -12,6 +12,7 @@ import { servedSpec } from './served-spec';
 import { PORTAL_CSS, PORTAL_JS } from './render/assets';
 import { faviconIco, faviconSvg } from './render/favicon';
 import { MINISEARCH_FILE } from './search/search-asset';
+import { renderedDiagram } from './diagrams/flow-diagrams';
 import { RAML_ROOT, contentTypeOf, ramlZip } from './raml/raml-files';
 import { buildCollection } from './postman/collection';
 import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from './postman/environments';
@@ -68,6 +69,11 @@ export function createDocsRouter(config: GatewayConfig, definitions: ApiDefiniti
       return res.attachment(req.params.file).json(buildEnvironment(env, { baseUrl }));
     }
     throw GatewayError.of('NOT_FOUND', `No QA file ${req.params.file}`);
+  });
+  router.get('/diagrams/:api/:file', (req, res) => {
+    const svg = renderedDiagram(`${req.params.api}/${req.params.file.replace(/\.svg$/, '')}`);
+    if (!svg || !req.params.file.endsWith('.svg')) throw GatewayError.of('NOT_FOUND', `No diagram ${req.params.api}/${req.params.file}`);
+    res.set('Cache-Control', 'no-cache').type('image/svg+xml').send(svg);
   });
   router.get('/:api', (req, res) => html(res, apiPage(ctx, apiOf(req.params.api), baseUrlFor(ctx, req))));
   router.get('/:api/openapi.json', (req, res) => res.json(servedSpec(apiOf(req.params.api), config)));

@@ -1,5 +1,6 @@
 import type { DocApi } from '../model/contract-model';
-import { FLOWS } from '../model/flows';
+import { FLOWS, type Flow } from '../model/flows';
+import { diagramOf } from '../diagrams/flow-diagrams';
 import { CORE_ERROR_TABLES, isErrorCodesPage } from '../model/error-tables';
 import { idempotencyFacts } from '../model/money-rules';
 import { code, esc, layout, markdown, methodBadge, slug, table, type NavLink } from '../render/html';
@@ -18,8 +19,14 @@ function flowsSection(api: DocApi): string {
     const op = api.operations.find((o) => o.operationId === id);
     return op ? `<a href="#${opAnchor(op)}">${esc(op.code ?? '')} ${code(op.operationId)}</a>` : code(id);
   };
+  const figure = (f: Flow) => {
+    const d = diagramOf(api.name, f);
+    if (!d) return '';
+    const actors = f.sequence!.actors.map(([, label]) => label).join(', ');
+    return `<figure class="sequence" id="diagram-${slug(f.title)}"><img src="/docs/diagrams/${esc(api.name)}/${slug(f.title)}.svg" width="${d.width}" height="${d.height}" alt="${esc(`Sequence diagram of ${f.title}: ${actors}`)}"><figcaption>${esc(f.title)}: who calls whom, in order (solid: a request, dashed: its answer).</figcaption></figure>`;
+  };
   return flows
-    .map((f) => `<h3 id="flow-${slug(f.title)}">${esc(f.title)}</h3><p>${esc(f.intro)}</p><ol class="flow">${f.steps.map((s) => `<li>${link(s.operationId)}: ${esc(s.note)}</li>`).join('')}</ol>`)
+    .map((f) => `<h3 id="flow-${slug(f.title)}">${esc(f.title)}</h3><p>${esc(f.intro)}</p>${figure(f)}<ol class="flow">${f.steps.map((s) => `<li>${link(s.operationId)}: ${esc(s.note)}</li>`).join('')}</ol>`)
     .join('\n');
 }
 
