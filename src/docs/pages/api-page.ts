@@ -9,6 +9,7 @@ import { invokerSection } from './invoker-section';
 import { operationSection, opAnchor } from './operation-section';
 import { callerFor, firstCall, type PortalContext } from './portal-context';
 import { errorRowId } from '../search/search-documents';
+import { tryItBlock, tryItValues } from './try-it';
 
 /** One API's page: a guide rendered on the server from the contract, then the interactive reference (Swagger UI). */
 
@@ -152,8 +153,9 @@ ${downloads(api)}
 <h3 id="qa-kit">QA kit</h3>
 ${qaKitSection([api.name], base)}
 <h2 id="reference-section">Interactive reference</h2>
-<p>Every operation with its schemas, rendered by Swagger UI from <a href="/docs/${esc(api.name)}/openapi.json">the contract</a>.${ctx.sandbox ? ' "Try it out" calls this sandbox: authorize with the client_id, client_secret and token of Getting started.' : ''}</p>
-<div id="reference" data-spec="/docs/${esc(api.name)}/openapi.json" data-try="${ctx.sandbox}"></div>`;
+<p>Every operation with its schemas, rendered by Swagger UI from <a href="/docs/${esc(api.name)}/openapi.json">the contract</a>.${ctx.sandbox ? ' "Try it out" calls this sandbox: the page has already authorized the demo client and filled in each operation\'s parameters from its example (fresh TxId, date and Idempotency-Key on every page load), so Execute works as it is.' : ''}</p>
+<div id="reference" data-spec="/docs/${esc(api.name)}/openapi.json" data-try="${ctx.sandbox}"></div>
+${tryItBlock(tryItValues(ctx, api))}`;
   return layout({
     search: ctx.search.src,
     title: `${api.title} · Partner portal`,

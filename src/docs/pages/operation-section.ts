@@ -1,6 +1,6 @@
 import type { DocOperation, DocParam } from '../model/contract-model';
 import { successStatuses } from '../model/contract-model';
-import { buildExampleRequests } from '../model/request-examples';
+import { exampleParams } from '../model/example-params';
 import { idempotencyFacts } from '../model/money-rules';
 import { PROFILES } from '../../policies/x-invoker-headers/profiles';
 import type { ExampleProgram } from '../model/example-programs';
@@ -60,18 +60,7 @@ function responsesTable(op: DocOperation): string {
 }
 
 export function operationSection(op: DocOperation, programs: ExampleProgram[], caller: Caller): string {
-  const { requests } = buildExampleRequests(op, { references: 'as-written' });
-  const values = new Map<string, string>();
-  const first = requests[0];
-  if (first) {
-    for (const [k, v] of first.query) values.set(k, v);
-    const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-    const got = first.path.split('/');
-    op.path.split('/').forEach((seg, i) => {
-      const n = /^\{(.+)\}$/.exec(seg)?.[1];
-      if (n && names.includes(n)) values.set(n, decodeURIComponent(got[i]));
-    });
-  }
+  const values = exampleParams(op);
   const examples = programs
     .map((p, i) => {
       const title = `<h4>${i === 0 ? 'Example' : 'Another example'}: ${esc(p.title)}</h4>`;

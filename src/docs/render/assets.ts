@@ -59,6 +59,8 @@ header.top { display: flex; align-items: center; gap: 24px; }
 #search-results p.none { padding: 8px 12px; margin: 0; color: var(--muted); }
 figure.sequence { margin: 10px 0 14px; overflow-x: auto; } figure.sequence img { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
 figure.sequence figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
+/* anchors land below the sticky header */
+[id] { scroll-margin-top: 56px; }
 tr:target td { background: #fff8c5; }
 #reference { border-top: 1px solid var(--line); margin-top: 20px; }
 @media (max-width: 900px) { nav.side { display: none; } main { padding: 8px 16px; } }
