@@ -34,7 +34,7 @@ describe('partner portal (/docs)', () => {
   beforeAll(async () => {
     t = await startGateway();
     server = await listen(t.app);
-  });
+  }, 60_000);
   afterAll(async () => {
     await server.close();
     await t.close();

@@ -26,7 +26,7 @@ describe('the portal\'s JavaScript examples (Node 20, fetch)', () => {
   beforeAll(async () => {
     t = await startGateway();
     server = await listen(t.app);
-  });
+  }, 60_000);
   afterAll(async () => {
     await server.close();
     await t.close();

@@ -28,7 +28,7 @@ describe('the portal\'s Python examples (requests)', () => {
     python = pythonWithRequests();
     t = await startGateway();
     server = await listen(t.app);
-  });
+  }, 60_000);
   afterAll(async () => {
     await server?.close();
     await t?.close();

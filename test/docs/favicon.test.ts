@@ -12,7 +12,7 @@ describe('the icon', () => {
   let t: TestGateway;
   beforeAll(async () => {
     t = await startGateway();
-  });
+  }, 60_000);
   afterAll(async () => {
     await t.close();
   });

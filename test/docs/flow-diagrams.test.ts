@@ -64,7 +64,7 @@ describe('flow sequence diagrams', () => {
     let t: TestGateway;
     beforeAll(async () => {
       t = await startGateway();
-    });
+    }, 60_000);
     afterAll(async () => {
       await t.close();
     });

@@ -22,7 +22,7 @@ describe('the portal on the listener it runs on', () => {
   beforeAll(async () => {
     t = await startGateway();
     server = await listen(t.app);
-  });
+  }, 60_000);
   afterAll(async () => {
     await server.close();
     await t.close();
@@ -78,7 +78,7 @@ describe('the portal behind a trusted proxy (server.trustProxy = 1)', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 60_000);
 });
 
 describe('the portal of a gateway that is not the sandbox', () => {

@@ -40,7 +40,7 @@ describe('portal search', () => {
     // the options portal.js searches with
     search = (q) => index.search(q, { prefix: true, combineWith: 'AND', boost: { title: 4 }, fuzzy: (term: string) => (term.length > 4 ? 0.2 : false) }) as unknown as Hit[];
     documents = Object.values(S.index.storedFields) as Hit[];
-  });
+  }, 60_000);
   afterAll(async () => {
     await t.close();
   });

@@ -25,7 +25,7 @@ describe('QA kit with newman', () => {
   beforeAll(async () => {
     t = await startGateway();
     server = await listen(t.app);
-  });
+  }, 60_000);
   afterAll(async () => {
     await server.close();
     await t.close();
@@ -112,7 +112,7 @@ describe('npm run qa', () => {
       // request lines logged: the test can see which gateway the run reached
       t = await startGateway({ log: { level: 'info' } });
       server = await listen(t.app);
-    });
+    }, 60_000);
     afterAll(async () => {
       await server.close();
       await t.close();
