@@ -4,7 +4,7 @@ import express, { Router, type Response } from 'express';
 import type { GatewayConfig } from '../config/load-config';
 import type { ApiDefinition } from '../routing/types';
 import { GatewayError } from '../errors/gateway-error';
-import { createPortalContext, baseUrlFor, sandboxUri } from './pages/portal-context';
+import { createPortalContext, baseUrlFor, sandboxUri, type PortalContext } from './pages/portal-context';
 import { homePage } from './pages/home-page';
 import { apiPage } from './pages/api-page';
 import { ramlListing } from './pages/raml-listing';
@@ -26,22 +26,30 @@ const SWAGGER_UI_DIR = path.dirname(require.resolve('swagger-ui-dist/package.jso
 const SWAGGER_UI_FILES = new Set(['swagger-ui-bundle.js', 'swagger-ui.css']);
 
 export function createDocsRouter(config: GatewayConfig, definitions: ApiDefinition[]): Router {
-  const ctx = createPortalContext(config, definitions);
+  // built on the first portal request: the example programs and the search index cost ~0.1 s of
+  // CPU, which neither a gateway's start-up nor an API-only test should pay
+  let built: PortalContext | undefined;
+  const context = (): PortalContext => (built ??= createPortalContext(config, definitions));
   const router = Router();
   const html = (res: Response, body: string) => res.type('html').set('Cache-Control', 'no-cache').send(body);
   const apiOf = (name: string) => {
-    const api = ctx.apis.find((a) => a.name === name);
+    const api = context().apis.find((a) => a.name === name);
     if (!api) throw GatewayError.of('NOT_FOUND', `No API named ${name} on this gateway (see /docs)`);
     return api;
   };
 
-  router.get('/', (req, res) => html(res, homePage(ctx, baseUrlFor(ctx, req))));
+  router.get('/', (req, res) => html(res, homePage(context(), baseUrlFor(context(), req))));
   router.get('/assets/portal.css', (_req, res) => res.type('css').send(PORTAL_CSS));
   router.get('/assets/portal.js', (_req, res) => res.type('js').send(PORTAL_JS));
   router.get('/assets/favicon.svg', faviconSvg);
   router.get('/assets/minisearch.js', (_req, res) => res.set('Cache-Control', 'public, max-age=86400').type('js').sendFile(MINISEARCH_FILE));
-  router.get(ctx.search.src.replace('/docs', ''), (_req, res) => res.set('Cache-Control', 'public, max-age=31536000, immutable').type('js').send(ctx.search.body));
   router.get('/favicon.ico', faviconIco);
+  router.get('/assets/:file', (req, res, next) => {
+    // the search index, named by a hash of its content
+    const { search } = context();
+    if (req.params.file !== path.posix.basename(search.src)) return next();
+    res.set('Cache-Control', 'public, max-age=31536000, immutable').type('js').send(search.body);
+  });
   router.get('/assets/swagger-ui/:file', (req, res) => {
     if (!SWAGGER_UI_FILES.has(req.params.file)) throw GatewayError.of('NOT_FOUND', `No asset ${req.params.file}`);
     res.set('Cache-Control', 'public, max-age=86400').sendFile(path.join(SWAGGER_UI_DIR, req.params.file));
@@ -65,7 +73,7 @@ export function createDocsRouter(config: GatewayConfig, definitions: ApiDefiniti
     if (m?.[2] === 'environment' && (QA_ENVIRONMENTS as readonly string[]).includes(m[1])) {
       const env = m[1] as QaEnvironment;
       // the sandbox this page runs on (its listener), and the URIs this gateway is configured with
-      const baseUrl = env === 'sandbox' ? sandboxUri(ctx, baseUrlFor(ctx, req)) : config.publicUris[env];
+      const baseUrl = env === 'sandbox' ? sandboxUri(context(), baseUrlFor(context(), req)) : config.publicUris[env];
       return res.attachment(req.params.file).json(buildEnvironment(env, { baseUrl }));
     }
     throw GatewayError.of('NOT_FOUND', `No QA file ${req.params.file}`);
@@ -75,9 +83,9 @@ export function createDocsRouter(config: GatewayConfig, definitions: ApiDefiniti
     if (!svg || !req.params.file.endsWith('.svg')) throw GatewayError.of('NOT_FOUND', `No diagram ${req.params.api}/${req.params.file}`);
     res.set('Cache-Control', 'no-cache').type('image/svg+xml').send(svg);
   });
-  router.get('/:api', (req, res) => html(res, apiPage(ctx, apiOf(req.params.api), baseUrlFor(ctx, req))));
+  router.get('/:api', (req, res) => html(res, apiPage(context(), apiOf(req.params.api), baseUrlFor(context(), req))));
   router.get('/:api/openapi.json', (req, res) => res.json(servedSpec(apiOf(req.params.api), config)));
-  router.get('/:api/raml', (req, res) => html(res, ramlListing(apiOf(req.params.api), ctx.search.src)));
+  router.get('/:api/raml', (req, res) => html(res, ramlListing(apiOf(req.params.api), context().search.src)));
   router.get('/:api/raml.zip', (req, res) => {
     const api = apiOf(req.params.api);
     if (!fs.existsSync(path.join(RAML_ROOT, api.name))) throw GatewayError.of('NOT_FOUND', `No RAML for ${api.name}`);
