@@ -17,6 +17,7 @@ import { GatewayError } from './errors/gateway-error';
 import { registerHeaderNames, registerPatternDescriptions } from './errors/validation-messages';
 import { createDocsRouter } from './docs/docs-router';
 import { API_DEFINITIONS } from '../apis';
+import { faviconIco } from './docs/render/favicon';
 
 export interface GatewayApp {
   app: Express;
@@ -88,6 +89,7 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   app.use(onlyForItsRoutes(createOpsRouter(config, services, state)));
   if (services.tokens.canIssue) app.use(onlyForItsRoutes(createOAuthRouter(services)));
   app.use('/docs', documentSecurityHeaders(), createDocsRouter(config, apis));
+  app.get('/favicon.ico', faviconIco);
   for (const ext of opts.extensions ?? []) app.use(ext.path, ext.handler);
   app.use((req) => {
     throw GatewayError.of('NOT_FOUND', `Resource not found: ${req.method} ${req.path}`);

@@ -8,14 +8,15 @@ import type { DocApi } from './model/contract-model';
  * operation's summary, paths in catalog order), never a change to what is validated. Its servers
  * are this deployment's published URIs (config publicUris, which an environment may override),
  * this environment's first: the first server is the one Postman, Swagger UI and generators use;
- * the last is relative, the gateway that served the document.
+ * the last is relative, the gateway that served the document. The sandbox's URI is the one the
+ * portal shows (sandboxUri: the listener the request came in on), given by the router.
  */
-export function servedSpec(api: DocApi, config: GatewayConfig): unknown {
+export function servedSpec(api: DocApi, config: GatewayConfig, sandboxUrl = config.publicUris.sandbox): unknown {
   const spec = JSON.parse(JSON.stringify(api.spec));
   // the documentation pages are the guide's sections; Swagger UI would print them as link text
   delete spec.externalDocs;
   delete spec['x-amf-userDocumentation'];
-  const servers = environmentServers(config.publicUris, api.basePath);
+  const servers = environmentServers({ ...config.publicUris, sandbox: sandboxUrl }, api.basePath);
   const own = ['sandbox', 'qa', 'prod'].indexOf(config.env);
   spec.servers = [
     ...(own > 0 ? [servers[own], ...servers.filter((_, i) => i !== own)] : servers),

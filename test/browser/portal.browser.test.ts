@@ -1,70 +1,34 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startGateway, type TestGateway } from '../helpers/gateway';
+import type { Page } from 'playwright-core';
 import { API_DEFINITIONS } from '../../apis';
 import { loadDocApi } from '../../src/docs/model/contract-model';
-import { listen, runBlocks, withBase } from '../docs/portal-helpers';
+import { runBlocks, withBase } from '../docs/portal-helpers';
+import { openPortal, SHOTS, type Portal } from './browser-helpers';
 
 /**
  * The portal in a real browser: Debian's Chromium, headless, driven by playwright-core, with every
  * request that is not to this machine's loopback aborted (and recorded: there must be none). It
  * opens /docs and each API's page, checks that the guide and Swagger UI render every operation,
  * saves screenshots in test/artifacts/browser/, and runs the getting-started lines copied from the
- * rendered page with bash and curl: the first call must answer 200.
+ * rendered page with sh and curl: the first call must answer 200.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(__dirname, '..', 'artifacts', 'browser');
 const APIS = API_DEFINITIONS.map((d) => loadDocApi(d));
 
-const isLoopback = (url: string): boolean => {
-  const u = new URL(url);
-  if (u.protocol === 'data:' || u.protocol === 'blob:') return true;
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) || /^127\./.test(u.hostname);
-};
-
 describe('partner portal in Chromium', () => {
-  let t: TestGateway;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let context: BrowserContext;
+  let portal: Portal;
   let page: Page;
-  let profile: string;
-  const blocked: string[] = [];
-  const pageErrors: string[] = [];
-
+  let server: { base: string };
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`);
-    }
-    fs.mkdirSync(SHOTS, { recursive: true });
-    t = await startGateway();
-    server = await listen(t.app);
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-      viewport: { width: 1400, height: 1000 },
-    });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (isLoopback(url)) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  }, 30_000);
-
+    portal = await openPortal();
+    page = portal.page;
+    server = { base: portal.base };
+  }, 90_000);
   afterAll(async () => {
-    await context?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
-    await server?.close();
-    await t?.close();
+    await portal?.close();
   });
 
-  it('when /docs is opened, then it shows every API, and its getting-started lines, copied from the rendered page and run with bash and curl, get a token and a 200', async () => {
+  it('when /docs is opened, then it shows every API, and its getting-started lines, copied from the rendered page and run with sh and curl, get a token and a 200', async () => {
     await page.goto(`${server.base}/docs`, { waitUntil: 'load' });
     expect(await page.title()).toContain('Partner portal');
     const cards = await page.locator('.api-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-api')));
@@ -77,7 +41,7 @@ describe('partner portal in Chromium', () => {
     // the reader pastes the block as shown; BASE points at this gateway (the only line one might change)
     const statuses = await runBlocks('', [{ id: 'getting-started', text: withBase(printed, server.base) }]);
     expect(statuses.get('getting-started')).toBe(200);
-  }, 30_000);
+  }, 60_000);
 
   it.each(APIS.map((a) => [a.name, a] as const))('when the page of %s is opened, then the guide and Swagger UI render all its operations', async (name, api) => {
     await page.goto(`${server.base}/docs/${name}`, { waitUntil: 'load' });
@@ -102,11 +66,13 @@ describe('partner portal in Chromium', () => {
 
     await page.locator('#reference').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, `${name}-reference.png`) });
-  }, 30_000);
+  }, 60_000);
 
-  it('when the pages were browsed, then nothing was requested outside this machine and no script failed', () => {
-    expect(blocked).toEqual([]);
-    expect(pageErrors).toEqual([]);
+  it('when the pages were browsed, then nothing was requested outside this machine, nothing answered an error (the icon neither) and no script failed', () => {
+    expect(portal.blocked).toEqual([]);
+    expect(portal.pageErrors).toEqual([]);
+    expect(portal.failedAnswers).toEqual([]);
+    expect(portal.consoleErrors).toEqual([]);
     for (const f of ['docs.png', ...APIS.map((a) => `${a.name}.png`)]) expect(fs.statSync(path.join(SHOTS, f)).size).toBeGreaterThan(10_000);
   });
 });

@@ -13,13 +13,19 @@ export const unescapeHtml = (s: string): string =>
 export interface CodeBlock {
   kind: string;
   id?: string;
+  /** The language tab it belongs to (examples only). */
+  lang?: string;
   text: string;
 }
 
 /** The copyable blocks of a page, in page order, as a reader copies them. */
 export function codeBlocks(html: string): CodeBlock[] {
-  const re = /<div class="code"(?: id="([^"]*)")?><button[^>]*>Copy<\/button><pre data-kind="([^"]+)"><code>([\s\S]*?)<\/code><\/pre><\/div>/g;
-  return [...html.matchAll(re)].map((m) => ({ id: m[1] ? unescapeHtml(m[1]) : undefined, kind: m[2], text: unescapeHtml(m[3]) }));
+  const re = /<div class="code"((?: [a-z-]+(?:="[^"]*")?)*)><button[^>]*>Copy<\/button><pre data-kind="([^"]+)"><code>([\s\S]*?)<\/code><\/pre><\/div>/g;
+  return [...html.matchAll(re)].map((m) => {
+    const attr = (name: string) => new RegExp(` ${name}="([^"]*)"`).exec(m[1])?.[1];
+    const id = attr('id');
+    return { id: id ? unescapeHtml(id) : undefined, lang: attr('data-lang'), kind: m[2], text: unescapeHtml(m[3]) };
+  });
 }
 
 /** The app on a real loopback port (curl and browsers need one). */
@@ -41,13 +47,33 @@ export async function listen(app: Express): Promise<{ base: string; close: () =>
 export const withBase = (lines: string, base: string): string => lines.replace(/^BASE=.*$/m, `BASE=${base}`);
 
 /**
- * Runs shell blocks with bash, each after a marker line, and returns the final HTTP status each
- * block's `curl -i` printed (ignoring 100 Continue). Asynchronous: the gateway answering the
- * curls runs in this very process.
+ * Runs shell blocks with POSIX sh (Debian's dash: no bash-isms pass), each after a marker line, and
+ * returns the final HTTP status each block printed (`curl -i`'s status line, or a program's
+ * "HTTP 200"; 100 Continue ignored). Asynchronous: the gateway answering the curls runs in this
+ * very process.
  */
 export async function runBlocks(prelude: string, blocks: Array<{ id: string; text: string }>): Promise<Map<string, number | undefined>> {
+  return statusesByBlock(await runScript(prelude, blocks));
+}
+
+/** The blocks' whole output (curl -i prints the answer's headers too). */
+export async function runScript(prelude: string, blocks: Array<{ id: string; text: string }>): Promise<string> {
   const script = ['set -u', prelude, ...blocks.flatMap((b) => [`echo; echo '@@block ${b.id}'`, b.text])].join('\n');
-  const { stdout: out } = await promisify(execFile)('bash', ['-c', script], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)('sh', ['-c', script], { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+/** The blocks whose answer was a replay of an earlier one (Idempotent-Replayed: true). */
+export function replayedBlocks(out: string): string[] {
+  return out
+    .split(/^@@block /m)
+    .slice(1)
+    .filter((part) => /^Idempotent-Replayed: true/im.test(part))
+    .map((part) => part.split(/\r?\n/)[0]);
+}
+
+/** The final HTTP status printed after each "@@block <id>" marker line of an output. */
+export function statusesByBlock(out: string): Map<string, number | undefined> {
   const statuses = new Map<string, number | undefined>();
   let current: string | undefined;
   for (const line of out.split(/\r?\n/)) {
@@ -57,7 +83,7 @@ export async function runBlocks(prelude: string, blocks: Array<{ id: string; tex
       statuses.set(current, undefined);
       continue;
     }
-    const status = /^HTTP\/[0-9.]+ ([0-9]{3})/.exec(line);
+    const status = /^HTTP(?:\/[0-9.]+)? ([0-9]{3})/.exec(line);
     if (current && status && status[1] !== '100') statuses.set(current, Number(status[1]));
   }
   return statuses;

@@ -6,7 +6,8 @@ import { loadDocApi } from '../../src/docs/model/contract-model';
 import { FLOWS } from '../../src/docs/model/flows';
 import { idempotencyFacts } from '../../src/docs/model/money-rules';
 import { buildExampleRequests, FreshReferences, julianDate } from '../../src/docs/model/request-examples';
-import { curlLines } from '../../src/docs/render/curl';
+import { shellLines } from '../../src/docs/render/code/shell';
+import { examplePrograms } from '../../src/docs/model/example-programs';
 import { createPortalContext } from '../../src/docs/pages/portal-context';
 import { homePage } from '../../src/docs/pages/home-page';
 import { apiPage } from '../../src/docs/pages/api-page';
@@ -15,6 +16,9 @@ import { CORRESPONDENT_TXID } from '../../src/policies/x-invoker-headers/profile
 /** The portal's reading of the contracts, without a gateway: values, keys, flows, other profiles. */
 const APIS = API_DEFINITIONS.map((d) => loadDocApi(d));
 const op = (id: string) => APIS.flatMap((a) => a.operations).find((o) => o.operationId === id)!;
+const PROGRAMS = new Map(APIS.flatMap((a) => [...examplePrograms(a)]));
+const program = (id: string) => PROGRAMS.get(id)![0];
+const sh = (script: string) => promisify(execFile)('sh', ['-c', script], { encoding: 'utf8' });
 
 describe('the portal model of the contracts', () => {
   it('when examples are built for every operation, then every required parameter and header has a value (as written and fresh)', () => {
@@ -59,25 +63,70 @@ describe('the portal model of the contracts', () => {
     expect(buildExampleRequests(op('checkCollection'), { references: 'fresh', fresh }).requests[0].bodyText).toContain('"trnRqUID": "123456"');
   });
 
-  it('when a correspondent example is printed, then its TxId carries today\'s Julian date, its ProcessId follows the profile, and blank headers are sent blank', () => {
-    const now = new Date(Date.UTC(2024, 3, 8));
-    expect(julianDate(now)).toBe('4099');
-    const c5 = curlLines(buildExampleRequests(op('checkCollection'), { references: 'as-written' }).requests[0], now).join('\n');
-    expect(c5).toContain("-H 'X-Invoker-TxId: APIF4099320000000001'");
-    expect(c5).toContain("-H 'X-Invoker-ProcessId: 020000000001'");
-    expect(c5).toContain("-H 'X-Invoker-ModifierUser;'");
-    expect(c5).toContain('-H "X-Invoker-SessionKey: ${TOKEN:0:30}"');
-    const t15 = curlLines(buildExampleRequests(op('depositCash'), { references: 'as-written' }).requests[0], now).join('\n');
-    const processId = /X-Invoker-ProcessId: (\S+)'/.exec(t15)![1];
-    expect(processId).toMatch(CORRESPONDENT_TXID);
+  it('when a correspondent example runs, then its TxId carries today\'s Julian date, its ProcessId follows the profile, and blank headers are sent blank', async () => {
+    const c5 = program('checkCollection');
+    const lines = shellLines(c5);
+    const vars = lines.filter((l) => /^[A-Z_0-9]+=/.test(l)).join('\n');
+    const { stdout } = await sh(`TOKEN=${'t'.repeat(40)}\n${vars}\nprintf '%s|%s|%s|%s' "$TX_ID" "$PROCESS_ID" "$PROCESS_DATE" "$SESSION_KEY"`);
+    const [txId, processId, processDate, sessionKey] = stdout.split('|');
+    expect(txId).toMatch(CORRESPONDENT_TXID);
+    expect(txId.slice(4, 8)).toBe(julianDate(new Date()));
+    expect(processId).toBe(`0${txId.slice(-11)}`);
+    expect(processDate).toBe(new Date().toISOString().slice(0, 10));
+    expect(sessionKey).toBe('t'.repeat(30));
+    expect(lines.join('\n')).toContain("-H 'X-Invoker-ModifierUser;'");
+    expect(lines.join('\n')).toContain('-H "X-Invoker-TxId: $TX_ID"');
   });
 
-  it('when a body with quotes and an OTP is printed, then bash reads back exactly the JSON the example holds', async () => {
-    const withdrawal = buildExampleRequests(op('createWithdrawal'), { references: 'as-written' }).requests[0];
-    const lines = curlLines({ ...withdrawal, otpAccount: undefined, bodyText: withdrawal.bodyText!.replace('RETIRO', "RETIRO'S") });
-    const dataArg = lines.join('\n').split('--data-raw ')[1];
-    const { stdout } = await promisify(execFile)('bash', ['-c', `OTP=123456; printf '%s' ${dataArg}`]);
-    expect(JSON.parse(stdout)).toEqual({ ...(op('createWithdrawal').bodyExamples[0].value as object), OTP: '123456', TipoOperacion: "RETIRO'S" });
+  it('when the shell makes up fresh values, then each satisfies its field\'s contract and two runs differ', async () => {
+    const schemas = (api: string) => loadDocApi(API_DEFINITIONS.find((d) => d.name === api)!).spec.components.schemas;
+    const t = schemas('transfers-management');
+    const idFacilito = schemas('facilito').IdFacilito;
+    const key = program('sendTransfiyaMoney').op.params.find((x) => x.name === 'Idempotency-Key')!.schema.pattern;
+    const checks: Array<[string, (v: string) => boolean]> = [
+      [program('createDeposit').vars[0].gen, (v) => /^[0-9]+$/.test(v) && Number(v) >= idFacilito.minimum && Number(v) <= idFacilito.maximum],
+      [program('createTransfer').vars[0].gen, (v) => new RegExp(t.RefId.pattern).test(v)],
+      [program('depositCash').vars.find((x) => x.name === 'trnRqUID')!.gen, (v) => new RegExp(t.DepositRequest.properties.trn.properties.trnRqUID.pattern).test(v)],
+      [program('saveTransfiyaEnrollment').vars.find((x) => x.name === 'cellPhone')!.gen, (v) => new RegExp(t.CellPhone.pattern).test(v)],
+      ['key', (v) => new RegExp(key).test(v)],
+    ];
+    expect(checks.map(([g]) => g)).toEqual(['integer', 'reference', 'digits6', 'phone', 'key']);
+    for (const [gen, valid] of checks) {
+      const line = shellLines({ ...program('createDeposit'), vars: [{ name: 'value', gen: gen as any }], steps: [] })[1];
+      const { stdout } = await sh(`${line}\nprintf '%s\\n' "$VALUE"\n${line}\nprintf '%s' "$VALUE"`);
+      const [a, b] = stdout.split('\n');
+      expect({ gen, a, valid: valid(a) && valid(b) }).toEqual({ gen, a, valid: true });
+      expect(a).not.toBe(b);
+    }
+  });
+
+  it('when a body with quotes, a number variable and an OTP is printed, then sh reads back exactly the JSON the example holds', async () => {
+    const withdrawal = program('createWithdrawal');
+    const main = withdrawal.steps[withdrawal.steps.length - 1];
+    const body = { ...(main.body as Record<string, unknown>), TipoOperacion: "RETIRO'S" };
+    const text = shellLines({ ...withdrawal, vars: [], steps: [{ ...main, body }] }).join('\n');
+    const dataArg = text.split('--data-raw ')[1];
+    const { stdout } = await sh(`OTP=123456; ID_FACILITO=42; printf '%s' ${dataArg}`);
+    expect(JSON.parse(stdout)).toEqual({ ...(op('createWithdrawal').bodyExamples[0].value as object), OTP: '123456', TipoOperacion: "RETIRO'S", IdFacilito: 42 });
+  });
+
+  it('when examples act on a transaction, then they first make their own: the reversal its deposit, the withdrawal its OTP, the answers their Transfiya transfer and request', () => {
+    const reversal = program('createReversal');
+    expect(reversal.steps.map((x) => x.path)).toEqual(['/facilito/v1/deposits', '/facilito/v1/reversals']);
+    // one IdFacilito: the deposit made first is the one reversed
+    expect((reversal.steps[0].body as any).IdFacilito).toEqual({ $var: 'idFacilito', json: 'number' });
+    expect((reversal.steps[1].body as any).IdFacilito).toEqual({ $var: 'idFacilito', json: 'number' });
+    expect(program('createWithdrawal').steps.map((x) => `${x.method} ${x.path} ${x.capture?.name ?? ''}`.trim())).toEqual(['POST /facilito/v1/otp', 'GET /sandbox/otp/40010000001 otp', 'POST /facilito/v1/withdrawals']);
+    for (const [id, first] of [['answerTransfiyaTransfer', '/transfers-management/v1/transfiya/credit'], ['answerTransfiyaMoneyRequest', '/transfers-management/v1/transfiya/request-money']]) {
+      const p = program(id);
+      expect(p.steps[0]).toMatchObject({ path: first, capture: { name: 'pseTrnCode' } });
+      expect((p.steps[1].body as any).xFerInfo.pseTrnCode).toEqual({ $var: 'pseTrnCode', json: 'string' });
+      // the transfer made first goes from the answer's counterpart to the one answering, for its amount
+      const answer = op(id).bodyExamples[0].value as any;
+      expect((p.steps[0].body as any).xFerInfo).toMatchObject({ depAcctIdFrom: { cellPhone: answer.xFerInfo.depAcctIdTo.cellPhone }, depAcctIdTo: { cellPhone: answer.xFerInfo.depAcctIdFrom.cellPhone }, amt: answer.xFerInfo.amt });
+    }
+    // reads make up nothing
+    expect(program('getCustomerAccount')).toMatchObject({ vars: [], steps: [{ method: 'GET' }] });
   });
 
   it('when the portal runs in the qa profile, then it prints the QA URI and placeholders, never the sandbox demo credentials', () => {

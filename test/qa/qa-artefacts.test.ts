@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { API_DEFINITIONS } from '../../apis';
 import { loadConfig } from '../../src/gateway-config';
 import { collectionFile, environmentFile, staleArtefacts } from '../../src/tools/qa/artefacts';
-import { QA_ENVIRONMENTS } from '../../src/tools/qa/environments';
+import { QA_ENVIRONMENTS } from '../../src/docs/postman/environments';
 import { loadDocApi } from '../../src/docs/model/contract-model';
 
 /** The committed QA kit is what the contracts generate (it cannot drift), and carries no secret. */

@@ -172,14 +172,3 @@ export function julianDate(now = new Date()): string {
   const day = Math.floor((Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - start) / 86_400_000) + 1;
   return `${now.getUTCFullYear() % 10}${String(day).padStart(3, '0')}`;
 }
-
-/** Today's values of the per-call variables, for the portal's printed examples. */
-export function todaysValues(now = new Date()): Record<string, string> {
-  const txId = `APIF${julianDate(now)}320000000001`;
-  return {
-    [VAR.processDate]: now.toISOString().slice(0, 10),
-    [VAR.txId]: txId,
-    [VAR.processId]: txId.slice(-11).padStart(12, '0'),
-    [VAR.pairedTxId]: `APIF${julianDate(now)}320000000002`,
-  };
-}

@@ -32,3 +32,11 @@ export const HEADER_SAMPLES: Record<string, string> = {
   // the tables say "Enviar espacios": an empty value
   'X-Invoker-ModifierUser': '',
 };
+
+/**
+ * The account enrolled with a Transfiya phone that sends money in an example's set-up (T8's
+ * example answers a transfer from 5567766878; transfers-management sandbox.md).
+ */
+export const TRANSFIYA_ACCOUNTS: Record<string, string> = {
+  '5567766878': '30020000001',
+};

@@ -1,13 +1,15 @@
 import type { DocApi } from '../model/contract-model';
-import { FLOWS } from '../model/flows';
+import { FLOWS, type Flow } from '../model/flows';
+import { diagramOf } from '../diagrams/flow-diagrams';
 import { CORE_ERROR_TABLES, isErrorCodesPage } from '../model/error-tables';
 import { idempotencyFacts } from '../model/money-rules';
-import { buildExampleRequests } from '../model/request-examples';
 import { code, esc, layout, markdown, methodBadge, slug, table, type NavLink } from '../render/html';
 import { authenticationSection, envelopeSection, environmentsTable, gatewayErrorsTable, gettingStarted, moneyRulesGeneral, qaKitSection, rateLimitSection, sandboxSection } from './common-sections';
 import { invokerSection } from './invoker-section';
 import { operationSection, opAnchor } from './operation-section';
-import type { PortalContext } from './portal-context';
+import { callerFor, firstCall, type PortalContext } from './portal-context';
+import { errorRowId } from '../search/search-documents';
+import { tryItBlock, tryItValues } from './try-it';
 
 /** One API's page: a guide rendered on the server from the contract, then the interactive reference (Swagger UI). */
 
@@ -18,9 +20,22 @@ function flowsSection(api: DocApi): string {
     const op = api.operations.find((o) => o.operationId === id);
     return op ? `<a href="#${opAnchor(op)}">${esc(op.code ?? '')} ${code(op.operationId)}</a>` : code(id);
   };
+  const figure = (f: Flow) => {
+    const d = diagramOf(api.name, f);
+    if (!d) return '';
+    const actors = f.sequence!.actors.map(([, label]) => label).join(', ');
+    return `<figure class="sequence" id="diagram-${slug(f.title)}"><img src="/docs/diagrams/${esc(api.name)}/${slug(f.title)}.svg" width="${d.width}" height="${d.height}" alt="${esc(`Sequence diagram of ${f.title}: ${actors}`)}"><figcaption>${esc(f.title)}: who calls whom, in order (solid: a request, dashed: its answer).</figcaption></figure>`;
+  };
   return flows
-    .map((f) => `<h3 id="flow-${slug(f.title)}">${esc(f.title)}</h3><p>${esc(f.intro)}</p><ol class="flow">${f.steps.map((s) => `<li>${link(s.operationId)}: ${esc(s.note)}</li>`).join('')}</ol>`)
+    .map((f) => `<h3 id="flow-${slug(f.title)}">${esc(f.title)}</h3><p>${esc(f.intro)}</p>${figure(f)}<ol class="flow">${f.steps.map((s) => `<li>${link(s.operationId)}: ${esc(s.note)}</li>`).join('')}</ol>`)
     .join('\n');
+}
+
+/** Why the examples make up new ids on every run, and how to read the language tabs. */
+function freshIdsNote(): string {
+  return `<h3 id="fresh-ids">Fresh ids: examples that work every time</h3>
+<p>Each example is shown in <strong>curl</strong> (POSIX sh), <strong>JavaScript</strong> (Node 20, fetch), <strong>Python</strong> (requests) and <strong>Java</strong> (17, java.net.http): pick a tab and every example on the page switches to that language. The programs fetch their own token; the curl blocks use the variables of Getting started.</p>
+<p>An example that moves money makes up <strong>new ids every time it runs or is pasted</strong>: its reference (<code>IdFacilito</code>, <code>refId</code>, the deposit's <code>trnRqUID</code>, an enrolled phone), its <code>Idempotency-Key</code> and a correspondent's <code>X-Invoker-TxId</code>. A reference names one transaction: sent again with the same body it only replays the first answer, and with another body (a new OTP, another amount) it is refused with 422. Fresh ids make each run a new transaction, as your integration must. Examples that act on a transaction (a reversal, a withdrawal with its OTP, accepting a Transfiya transfer or paying a request) first create the one they act on.</p>`;
 }
 
 function operationsTable(api: DocApi): string {
@@ -42,6 +57,9 @@ function errorsSection(ctx: PortalContext, api: DocApi): string {
         `<h4>${esc(t.title)} <small>(${esc(t.appliesTo)})</small></h4>${t.note ? `<p>${esc(t.note)}</p>` : ''}${table(
           ['HTTP', 'errorCode', 'errorType', 'errorDesc'],
           t.rows.map((r) => [String(r.status), code(r.errorCode), esc(r.errorType), esc(r.errorDesc)]),
+          '',
+          // the first row of a code is its anchor (a catalog may list a code twice)
+          t.rows.map((r, i) => (t.rows.findIndex((x) => x.errorCode === r.errorCode) === i ? errorRowId(t.title, r.errorCode) : '')),
         )}`,
     )
     .join('\n');
@@ -82,10 +100,7 @@ function downloads(api: DocApi): string {
 }
 
 export function apiPage(ctx: PortalContext, api: DocApi, base: string): string {
-  const firstGet = api.operations
-    .filter((o) => o.method === 'get')
-    .map((o) => buildExampleRequests(o, { references: 'as-written' }))
-    .find((b) => !b.problems.length && b.requests[0]?.headers.length === 0)?.requests[0];
+  const firstGet = firstCall(ctx, api.name);
   const sandboxDocs = api.documentation.filter((d) => /sandbox/i.test(d.title));
   const otherDocs = api.documentation.filter((d) => !/sandbox/i.test(d.title) && !isErrorCodesPage(d.title));
   const docHtml = (d: { title: string; content: string }) =>
@@ -108,7 +123,7 @@ export function apiPage(ctx: PortalContext, api: DocApi, base: string): string {
   const body = `<h1 id="overview">${esc(api.title)} <small>${esc(api.version)}</small></h1>
 <p class="lead">Base path ${code(api.basePath)} · ${api.operations.length} operations · <a href="#downloads">RAML, OpenAPI, Postman</a></p>
 ${markdown(api.description, 2)}
-${environmentsTable(ctx, api.basePath)}
+${environmentsTable(ctx, base, api.basePath)}
 <h2 id="getting-started-section">Getting started</h2>
 ${gettingStarted(ctx, base, firstGet)}
 <h3 id="authentication">Authentication</h3>
@@ -117,7 +132,8 @@ ${authenticationSection(ctx)}
 ${flowsSection(api)}
 <h2 id="operations">Operations</h2>
 ${operationsTable(api)}
-${api.operations.map(operationSection).join('\n')}
+${freshIdsNote()}
+${api.operations.map((o) => operationSection(o, ctx.programs.get(api.name)?.get(o.operationId) ?? [], callerFor(ctx, base))).join('\n')}
 <h2 id="invoker">X-Invoker headers</h2>
 ${invokerSection(api)}
 <h2 id="errors">Errors</h2>
@@ -135,11 +151,13 @@ ${otherDocs.map(docHtml).join('\n')}
 <h2 id="downloads">Downloads</h2>
 ${downloads(api)}
 <h3 id="qa-kit">QA kit</h3>
-${qaKitSection([api.name])}
+${qaKitSection([api.name], base)}
 <h2 id="reference-section">Interactive reference</h2>
-<p>Every operation with its schemas, rendered by Swagger UI from <a href="/docs/${esc(api.name)}/openapi.json">the contract</a>.${ctx.sandbox ? ' "Try it out" calls this sandbox: authorize with the client_id, client_secret and token of Getting started.' : ''}</p>
-<div id="reference" data-spec="/docs/${esc(api.name)}/openapi.json" data-try="${ctx.sandbox}"></div>`;
+<p>Every operation with its schemas, rendered by Swagger UI from <a href="/docs/${esc(api.name)}/openapi.json">the contract</a>.${ctx.sandbox ? ' "Try it out" calls this sandbox: the page has already authorized the demo client and filled in each operation\'s parameters from its example (fresh TxId, date and Idempotency-Key on every page load), so Execute works as it is.' : ''}</p>
+<div id="reference" data-spec="/docs/${esc(api.name)}/openapi.json" data-try="${ctx.sandbox}"></div>
+${tryItBlock(tryItValues(ctx, api))}`;
   return layout({
+    search: ctx.search.src,
     title: `${api.title} · Partner portal`,
     nav,
     body,

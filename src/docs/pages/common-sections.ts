@@ -5,13 +5,14 @@ import type { ErrorDecorator } from '../../errors/error-middleware';
 import { FAULT_KINDS } from '../../gateway/sandbox-faults';
 import { BACKENDS } from '../../gateway/backends';
 import { code, codeBlock, esc, table } from '../render/html';
-import { curlLines, tokenLines } from '../render/curl';
-import type { ExampleRequest } from '../model/request-examples';
-import { credentialsFor, type PortalContext } from './portal-context';
+import { shellLines, tokenLines } from '../render/code/shell';
+import type { ExampleProgram } from '../model/example-programs';
+import { errorRowId, GATEWAY_TABLE } from '../search/search-documents';
+import { credentialsFor, sandboxUri, type PortalContext } from './portal-context';
 
 /** Sections shared by the portal's home page and every API page. */
 
-export function gettingStarted(ctx: PortalContext, base: string, first: ExampleRequest | undefined): string {
+export function gettingStarted(ctx: PortalContext, base: string, first: ExampleProgram | undefined): string {
   const creds = credentialsFor(ctx);
   const lines = [
     '# 1. Where and who: the environment and your client credentials',
@@ -19,7 +20,7 @@ export function gettingStarted(ctx: PortalContext, base: string, first: ExampleR
     '# 2. An access token (OAuth 2.0 client-credentials grant), valid for ' + `${ctx.config.auth.tokenTtlSeconds} seconds`,
     tokenLines(base, creds.clientId, creds.clientSecret)[3],
   ];
-  if (first) lines.push(`# 3. A first call: ${first.op.api} ${first.op.code ?? ''} ${first.op.operationId} (expect HTTP 200)`.replace(/\s+/g, ' '), ...curlLines(first));
+  if (first) lines.push(`# 3. A first call: ${first.op.api} ${first.op.code ?? ''} ${first.op.operationId} (expect HTTP 200)`.replace(/\s+/g, ' '), ...shellLines(first));
   const where = ctx.sandbox
     ? `<p>This gateway runs the <strong>sandbox</strong>: simulated core systems with fixture customers, and a demo client. Paste these lines into a terminal (bash or zsh, with <code>curl</code>); the last one answers <strong>HTTP 200</strong>.</p>`
     : `<p>Use the client_id and client_secret the bank gave your application for this environment.${
@@ -29,10 +30,10 @@ export function gettingStarted(ctx: PortalContext, base: string, first: ExampleR
 <p>Every later example on these pages uses the shell variables this block sets (<code>$BASE</code>, <code>$CLIENT_ID</code>, <code>$CLIENT_SECRET</code>, <code>$TOKEN</code>). When the token expires (401 GW-401-05), run step 2 again.</p>`;
 }
 
-export function environmentsTable(ctx: PortalContext, basePath = ''): string {
+export function environmentsTable(ctx: PortalContext, base: string, basePath = ''): string {
   const u = ctx.config.publicUris;
   const rows = [
-    ['Sandbox', u.sandbox, 'Simulated core systems with fixture customers, a demo client, fault injection (X-Sandbox-Fault) and the OTP box. Nothing real moves.'],
+    ['Sandbox', sandboxUri(ctx, base), 'Simulated core systems with fixture customers, a demo client, fault injection (X-Sandbox-Fault) and the OTP box. Nothing real moves.'],
     ['QA', u.qa, "The bank's QA core systems. Credentials from the bank; tokens from the bank's identity provider."],
     ['Production', u.prod, 'Real money. Credentials and tokens from the bank.'],
   ];
@@ -67,7 +68,7 @@ export function gatewayErrorsTable(decorator?: ErrorDecorator): string {
     const added = decorator ? (decorator(GatewayError.of(key as keyof typeof GATEWAY_ERRORS), noRequest) ?? {}) : {};
     return [String(e.status), code(e.errorCode), esc(e.errorType), esc(e.errorDesc), ...extra.map((k) => esc((added as Record<string, unknown>)[k]))];
   });
-  return table(['HTTP', 'errorCode', 'errorType', 'Meaning', ...extra], rows);
+  return table(['HTTP', 'errorCode', 'errorType', 'Meaning', ...extra], rows, '', entries.map(([, e]) => errorRowId(GATEWAY_TABLE, e.errorCode)));
 }
 
 export function envelopeSection(): string {
@@ -123,9 +124,10 @@ ${codeBlock(`curl -i "$BASE/facilito/v1/customers/1234567890/account" -H "client
 <p>Faults can also be queued: <code>POST /sandbox/faults</code> with <code>{"backend":"bankmaster","fault":"timeout","times":2}</code>, listed with <code>GET</code> and cleared with <code>DELETE</code>. The OTP the sandbox "sends" a customer is read at <code>GET /sandbox/otp/{IDcuenta}</code>. None of this exists in QA or production.</p>`;
 }
 
-export function qaKitSection(apis: string[]): string {
+export function qaKitSection(apis: string[], base: string): string {
   return `<p>QA runs every operation's example and the documented journeys with Postman or newman. The collections are generated from the contracts (they cannot drift) and fetch their own token.</p>
 <ul>${apis.map((a) => `<li><a href="/docs/qa/${esc(a)}.postman_collection.json">${esc(a)}.postman_collection.json</a></li>`).join('')}</ul>
 <p>Environments: ${['sandbox', 'qa', 'prod'].map((e) => `<a href="/docs/qa/${e}.postman_environment.json">${e}</a>`).join(' · ')} (QA and production carry empty credential variables: fill them in Postman, or pass <code>--env-var clientId=… --env-var clientSecret=…</code>).</p>
-${codeBlock('npm run qa -- --env sandbox        # starts a sandbox gateway if none answers at the sandbox URL\nnpm run qa -- --env qa --env-var clientId=... --env-var clientSecret=... --env-var tokenUrl=...')}`;
+<p>In the sandbox, <code>npm run qa</code> tests the gateway given with <code>--base-url</code>; without it, a sandbox gateway it finds running on the configured port (<code>PORT</code>, default 8081); failing that, one it starts itself on a free port.</p>
+${codeBlock(`npm run qa -- --env sandbox --base-url ${base}   # this gateway\n` + 'PORT=19081 npm run qa -- --env sandbox                          # finds the one on 19081, or starts its own\n' + 'npm run qa -- --env qa --env-var clientId=... --env-var clientSecret=... --env-var tokenUrl=...')}`;
 }

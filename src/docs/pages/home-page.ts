@@ -55,9 +55,9 @@ ${first}
 <p class="lead">The bank's APIs for channels and partners: collections, transfers (with Transfiya and banking-correspondent deposits) and Facilito's cash in and cash out. One way to authenticate, one error envelope, one set of money rules for all of them.</p>
 <p>Each API's page is generated from its published contract (RAML 1.0): a guide with a working example for every operation, its headers, errors and rules, then the interactive reference. Field names are the bank's own, typos included (<code>xFerInfo</code>, <code>govIssueIdent</code>, <code>IdFacilito</code>, <code>aditionalData</code>).</p>
 <h2 id="getting-started-section">Getting started</h2>
-${gettingStarted(ctx, base, firstCall(ctx.apis))}
+${gettingStarted(ctx, base, firstCall(ctx))}
 <h2 id="environments">Environments</h2>
-${environmentsTable(ctx)}
+${environmentsTable(ctx, base)}
 <p>Each API lives under its base path on every environment (e.g. ${code(`${ctx.config.publicUris.qa}/transfers-management`)}).</p>
 <h2 id="apis">APIs</h2>
 <div class="cards">${cards}</div>
@@ -74,8 +74,8 @@ ${rateLimitSection(ctx)}
 <h2 id="sandbox">Sandbox &amp; fault injection</h2>
 ${sandboxSection(ctx)}
 <h2 id="qa-kit">QA kit</h2>
-${qaKitSection(ctx.apis.map((a) => a.name))}
+${qaKitSection(ctx.apis.map((a) => a.name), base)}
 <h2 id="operations-index">All operations</h2>
 ${index}`;
-  return layout({ title: 'Partner portal · Bank API Gateway', nav, body });
+  return layout({ title: 'Partner portal · Bank API Gateway', nav, body, search: ctx.search.src });
 }

@@ -2,6 +2,7 @@ import type { DocApi, DocParam } from '../model/contract-model';
 import { PROFILES } from '../../policies/x-invoker-headers/profiles';
 import { code, esc, inlineMarkdown, table } from '../render/html';
 import { formatOf, opAnchor } from './operation-section';
+import { headerRowId } from '../search/search-documents';
 
 /**
  * The X-Invoker header reference of one API: for each header, its format and, per operation,
@@ -51,6 +52,8 @@ ${specialOps.length && otherHeaders.length ? `<p>Optional wherever they appear: 
       const variants = new Set(ops.flatMap((o) => o.params.filter((x) => x.in === 'header' && x.name === n).map((x) => formatOf(x.schema))));
       return [code(n), [...variants].join('<br>'), inlineMarkdown(p.description ?? p.schema.description ?? '')];
     }),
+    '',
+    names.map(headerRowId),
   );
   const profiles = [...new Set(ops.map((o) => o.route?.invokerProfile).filter(Boolean))] as Array<keyof typeof PROFILES>;
   const profileRows = profiles.map((name) => {

@@ -1,9 +1,11 @@
 import type { DocOperation, DocParam } from '../model/contract-model';
 import { successStatuses } from '../model/contract-model';
-import { buildExampleRequests } from '../model/request-examples';
+import { exampleParams } from '../model/example-params';
 import { idempotencyFacts } from '../model/money-rules';
 import { PROFILES } from '../../policies/x-invoker-headers/profiles';
-import { curlLines } from '../render/curl';
+import type { ExampleProgram } from '../model/example-programs';
+import type { Caller } from '../render/code/common';
+import { exampleTabs } from './example-tabs';
 import { code, codeBlock, esc, inlineMarkdown, markdown, methodBadge, table } from '../render/html';
 
 /** One operation: what it does, what makes it safe to repeat, its parameters, examples as curl, its answers. */
@@ -57,26 +59,15 @@ function responsesTable(op: DocOperation): string {
   return `<h4>Answers</h4>${table(['HTTP', 'When', 'Body'], rows)}`;
 }
 
-export function operationSection(op: DocOperation): string {
-  const { requests } = buildExampleRequests(op, { references: 'as-written' });
-  const values = new Map<string, string>();
-  const first = requests[0];
-  if (first) {
-    for (const [k, v] of first.query) values.set(k, v);
-    const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-    const got = first.path.split('/');
-    op.path.split('/').forEach((seg, i) => {
-      const n = /^\{(.+)\}$/.exec(seg)?.[1];
-      if (n && names.includes(n)) values.set(n, decodeURIComponent(got[i]));
-    });
-  }
-  const examples = requests
-    .map((r, i) => {
-      const title = `<h4>${i === 0 ? 'Example' : 'Another example'}: ${esc(r.title)}</h4>`;
-      const note = r.notRunnable ? `<p class="note warn">${inlineMarkdown(r.notRunnable)}</p>` : '';
-      const block = codeBlock(curlLines(r).join('\n'), r.notRunnable ? 'illustration' : 'example', `example-${op.operationId}-${r.name}`);
-      const inner = `${title}${note}${block}`;
-      return i === 0 ? inner : `<details><summary>${esc(r.title)}</summary>${inner}</details>`;
+export function operationSection(op: DocOperation, programs: ExampleProgram[], caller: Caller): string {
+  const values = exampleParams(op);
+  const examples = programs
+    .map((p, i) => {
+      const title = `<h4>${i === 0 ? 'Example' : 'Another example'}: ${esc(p.title)}</h4>`;
+      const note = p.notRunnable ? `<p class="note warn">${inlineMarkdown(p.notRunnable)}</p>` : '';
+      const setup = p.steps.length > 1 ? `<p class="note">This example first ${p.steps.filter((s) => !s.main).map((s) => esc(s.note ?? '')).join('; then ')}: it runs on its own, as often as you like.</p>` : '';
+      const inner = `${title}${note}${setup}${exampleTabs(p, caller)}`;
+      return i === 0 ? inner : `<details><summary>${esc(p.title)}</summary>${inner}</details>`;
     })
     .join('\n');
   const success = op.responses.find((r) => r.status >= 200 && r.status < 300 && r.example !== undefined);

@@ -1,6 +1,10 @@
+import { COPY_AND_TABS_JS } from './scripts/copy-and-tabs';
+import { REFERENCE_JS } from './scripts/reference';
+import { SEARCH_JS } from './scripts/search';
+
 /**
  * The portal's own stylesheet and script, kept as strings so they ship inside dist/ (the runtime
- * image has no src/). Swagger UI's files are served from the swagger-ui-dist package.
+ * image has no src/). Swagger UI's and MiniSearch's files are served from their packages.
  */
 export const PORTAL_CSS = `
 :root { --ink:#1d2733; --muted:#5b6b7c; --line:#dde3ea; --bg:#f6f8fa; --accent:#0b5cad; --ok:#1a7f37; --warn:#9a6700; }
@@ -38,34 +42,28 @@ th { background: var(--bg); } table.matrix td, table.matrix th { font-size: 12.5
 .warn { border-left-color: var(--warn); background: #fff8e6; }
 details > summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
 ol.flow > li { margin: 6px 0; }
+.example-tabs .tabs { display: flex; gap: 2px; margin: 8px 0 0; }
+.example-tabs .tab { border: 1px solid var(--line); border-bottom: none; background: var(--bg); color: var(--muted); padding: 3px 12px; border-radius: 6px 6px 0 0; cursor: pointer; font-size: 13px; }
+.example-tabs .tab[aria-selected="true"] { background: #0f1720; color: #e6edf3; border-color: #0f1720; }
+.example-tabs .code { margin-top: 0; } .example-tabs .code pre { border-top-left-radius: 0; }
+header.top { display: flex; align-items: center; gap: 24px; }
+.search { position: relative; flex: 1; max-width: 520px; }
+.search input { width: 100%; padding: 5px 10px; border-radius: 5px; border: 1px solid #36506b; background: #183a5c; color: #fff; font-size: 14px; }
+.search input::placeholder { color: #b8c7d6; }
+#search-results { position: absolute; top: 34px; left: 0; right: 0; max-height: 70vh; overflow: auto; background: #fff; color: var(--ink); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 8px 24px rgba(0,0,0,.18); z-index: 20; }
+#search-results a.hit { display: block; padding: 6px 12px; border-bottom: 1px solid var(--line); color: var(--ink); }
+#search-results a.hit:hover, #search-results a.hit:focus { background: var(--bg); text-decoration: none; }
+#search-results .kind { display: inline-block; min-width: 64px; font-size: 11px; text-transform: uppercase; color: var(--muted); }
+#search-results .where { color: var(--muted); font-size: 12.5px; margin-left: 6px; }
+#search-results .desc { display: block; font-size: 12.5px; color: var(--muted); margin-left: 64px; }
+#search-results p.none { padding: 8px 12px; margin: 0; color: var(--muted); }
+figure.sequence { margin: 10px 0 14px; overflow-x: auto; } figure.sequence img { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
+figure.sequence figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
+/* anchors land below the sticky header */
+[id] { scroll-margin-top: 56px; }
+tr:target td { background: #fff8c5; }
 #reference { border-top: 1px solid var(--line); margin-top: 20px; }
 @media (max-width: 900px) { nav.side { display: none; } main { padding: 8px 16px; } }
 `;
 
-export const PORTAL_JS = `
-(function () {
-  document.addEventListener('click', function (e) {
-    var b = e.target;
-    if (!b || !b.classList || !b.classList.contains('copy')) return;
-    var text = b.parentNode.querySelector('pre').innerText;
-    var done = function () { b.textContent = 'Copied'; setTimeout(function () { b.textContent = 'Copy'; }, 1500); };
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, done);
-    else { var t = document.createElement('textarea'); t.value = text; document.body.appendChild(t); t.select(); try { document.execCommand('copy'); } catch (x) {} document.body.removeChild(t); done(); }
-  });
-  var ref = document.getElementById('reference');
-  if (ref && window.SwaggerUIBundle) {
-    window.ui = window.SwaggerUIBundle({
-      url: ref.getAttribute('data-spec'),
-      dom_id: '#reference',
-      deepLinking: false,
-      displayOperationId: true,
-      defaultModelsExpandDepth: 0,
-      docExpansion: 'list',
-      validatorUrl: null,
-      tryItOutEnabled: false,
-      supportedSubmitMethods: ref.getAttribute('data-try') === 'true' ? ['get', 'post', 'put', 'patch', 'delete'] : [],
-      onComplete: function () { ref.setAttribute('data-rendered', 'true'); }
-    });
-  }
-})();
-`;
+export const PORTAL_JS = [COPY_AND_TABS_JS, SEARCH_JS, REFERENCE_JS].join('\n');

@@ -35,15 +35,17 @@ export const slug = (s: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-export function table(head: string[], rows: string[][], cls = ''): string {
+/** `rowIds`: anchors of the rows (the search links to an error code's or a header's row). */
+export function table(head: string[], rows: string[][], cls = '', rowIds?: string[]): string {
   return `<div class="table-wrap"><table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+    .map((r, i) => `<tr${rowIds?.[i] ? ` id="${esc(rowIds[i])}"` : ''}>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
     .join('')}</tbody></table></div>`;
 }
 
-/** A copyable block; `data-kind` lets tests and the page's script find the shell blocks. */
-export function codeBlock(text: string, kind = 'shell', id?: string): string {
-  return `<div class="code"${id ? ` id="${esc(id)}"` : ''}><button type="button" class="copy" aria-label="Copy">Copy</button><pre data-kind="${esc(kind)}"><code>${esc(text)}</code></pre></div>`;
+/** A copyable block; `data-kind` lets tests and the page's script find the shell blocks, `data-lang` the language tabs. */
+export function codeBlock(text: string, kind = 'shell', id?: string, opts: { lang?: string; hidden?: boolean } = {}): string {
+  const attrs = `${id ? ` id="${esc(id)}"` : ''}${opts.lang ? ` data-lang="${esc(opts.lang)}"` : ''}${opts.hidden ? ' hidden' : ''}`;
+  return `<div class="code"${attrs}><button type="button" class="copy" aria-label="Copy">Copy</button><pre data-kind="${esc(kind)}"><code>${esc(text)}</code></pre></div>`;
 }
 
 export const code = (s: unknown): string => `<code>${esc(s)}</code>`;
@@ -63,25 +65,28 @@ function navList(links: NavLink[]): string {
 }
 
 /** The page frame: only local assets (/docs/assets), no fonts or scripts from anywhere else. */
-export function layout(opts: { title: string; nav: NavLink[]; body: string; scripts?: string[]; styles?: string[]; bodyAttrs?: string }): string {
+export function layout(opts: { title: string; nav: NavLink[]; body: string; search: string; scripts?: string[]; styles?: string[]; bodyAttrs?: string }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(opts.title)}</title>
+<link rel="icon" href="/docs/favicon.ico" sizes="32x32">
+<link rel="icon" href="/docs/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/docs/assets/portal.css">
 ${(opts.styles ?? []).map((s) => `<link rel="stylesheet" href="${esc(s)}">`).join('\n')}
 </head>
 <body${opts.bodyAttrs ? ` ${opts.bodyAttrs}` : ''}>
-<header class="top"><a class="brand" href="/docs">Bank API Gateway · Partner portal</a></header>
+<header class="top"><a class="brand" href="/docs">Bank API Gateway · Partner portal</a>
+<div class="search" role="search"><input type="search" id="portal-search" placeholder="Search operations, fields, headers, error codes  ( / )" aria-label="Search the portal" autocomplete="off"><div id="search-results" hidden></div></div></header>
 <div class="page">
 <nav class="side" aria-label="On this page">${navList(opts.nav)}</nav>
 <main>
 ${opts.body}
 </main>
 </div>
-${(opts.scripts ?? []).map((s) => `<script src="${esc(s)}"></script>`).join('\n')}
+${[...(opts.scripts ?? []), '/docs/assets/minisearch.js', opts.search].map((s) => `<script src="${esc(s)}"></script>`).join('\n')}
 <script src="/docs/assets/portal.js"></script>
 </body>
 </html>

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { API_DEFINITIONS } from '../../../apis';
 import { projectPath } from '../../paths';
-import { buildCollection } from './collection';
-import { QA_ENVIRONMENTS, buildEnvironment } from './environments';
+import { buildCollection } from '../../docs/postman/collection';
+import { QA_ENVIRONMENTS, buildEnvironment } from '../../docs/postman/environments';
 
 /** The QA kit's files under test/qa/: one collection per API and one environment per environment. */
 export const QA_DIR = projectPath('test', 'qa');

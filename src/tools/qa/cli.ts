@@ -2,13 +2,11 @@
  * npm run qa -- --env <sandbox|qa|prod> [--base-url URL] [--api NAME]... [--env-var KEY=VALUE]... [--allow-prod]
  *
  * Runs the QA kit (test/qa/collections) with newman's cli and junit reporters (junit files in
- * test/artifacts/qa/) and exits non-zero on any failure. With --env sandbox and nothing answering
- * at the sandbox URL, it starts an embedded sandbox gateway there for the run.
+ * test/artifacts/qa/) and exits non-zero on any failure. With --env sandbox it tests --base-url when
+ * given, else a sandbox gateway it finds running, else one it starts on a free port (see target.ts).
  */
-import { loadConfig } from '../../gateway-config';
-import type { RunningGateway } from '../../server';
-import { start } from '../../main';
-import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from './environments';
+import { sandboxTarget, type Target } from './target';
+import { QA_ENVIRONMENTS, buildEnvironment, type QaEnvironment } from '../../docs/postman/environments';
 import { passed, runQaKit } from './run-qa';
 import { terminate } from '../../terminate';
 
@@ -44,27 +42,15 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-async function answers(baseUrl: string): Promise<boolean> {
-  try {
-    const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
-    return res.status < 500;
-  } catch {
-    return false;
-  }
+export interface CliOptions {
+  /** The environment the configured port and URIs are read from (PORT, GATEWAY_URI_SANDBOX). */
+  environment?: NodeJS.ProcessEnv;
+  reporters?: string[];
 }
 
-/** Starts the sandbox gateway on the sandbox URL's port, on loopback. */
-async function embeddedSandbox(baseUrl: string): Promise<{ running: RunningGateway; url: string }> {
-  const port = Number(new URL(baseUrl).port || 80);
-  const config = loadConfig({ env: 'sandbox', overrides: { server: { host: '127.0.0.1', port }, log: { level: 'error' } } });
-  const { running } = await start(config);
-  return { running, url: `http://127.0.0.1:${port}` };
-}
-
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], opts: CliOptions = {}): Promise<number> {
   const args = parseArgs(argv);
   const env = buildEnvironment(args.env);
-  let baseUrl = args.envVars.baseUrl ?? args.baseUrl ?? env.values.find((v) => v.key === 'baseUrl')!.value;
   if (args.env === 'prod' && !args.allowProd) {
     console.error('The QA kit moves money. Against production it runs only with --allow-prod (and real credentials given with --env-var).');
     return 2;
@@ -73,15 +59,21 @@ export async function runCli(argv: string[]): Promise<number> {
     console.error(`--env ${args.env} needs credentials: --env-var clientId=... --env-var clientSecret=... (and --env-var tokenUrl=... for the bank's identity provider)`);
     return 2;
   }
-  let embedded: RunningGateway | undefined;
-  if (args.env === 'sandbox' && !(await answers(baseUrl))) {
-    const started = await embeddedSandbox(baseUrl);
-    embedded = started.running;
-    baseUrl = started.url;
-    console.log(`Nothing answered at the sandbox URL: started an embedded sandbox gateway at ${baseUrl}`);
-  }
+  const given = args.envVars.baseUrl ?? args.baseUrl;
+  let target: Target;
+  if (args.env === 'sandbox') {
+    try {
+      target = await sandboxTarget(given, opts.environment ?? process.env, (line) => console.log(`  ${line}`));
+    } catch (e) {
+      console.error((e as Error).message);
+      return 2;
+    }
+  } else target = { baseUrl: given ?? env.values.find((v) => v.key === 'baseUrl')!.value, reason: given ? '--base-url' : `the ${args.env} URI` };
+  const baseUrl = target.baseUrl;
+  const embedded = target.embedded;
+  console.log(`Testing ${baseUrl} (${target.reason})`);
   try {
-    const results = await runQaKit({ env: args.env, baseUrl, apis: args.apis.length ? args.apis : undefined, envVars: args.envVars });
+    const results = await runQaKit({ env: args.env, baseUrl, apis: args.apis.length ? args.apis : undefined, envVars: args.envVars, reporters: opts.reporters });
     for (const r of results) {
       console.log(`${r.api}: ${r.requests} requests, ${r.assertions - r.failedAssertions}/${r.assertions} assertions passed${r.junitFile ? `, junit ${r.junitFile}` : ''}`);
       for (const f of r.failures) console.log(`  FAILED ${f}`);

@@ -4,7 +4,7 @@ import newman from 'newman';
 import { API_DEFINITIONS } from '../../../apis';
 import { projectPath } from '../../paths';
 import { collectionFile, environmentFile } from './artefacts';
-import type { QaEnvironment } from './environments';
+import type { QaEnvironment } from '../../docs/postman/environments';
 
 /** Runs the committed QA collections with newman against one environment. */
 export interface QaRunOptions {

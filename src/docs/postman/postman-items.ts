@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { successStatuses, type DocOperation } from '../../docs/model/contract-model';
+import { successStatuses, type DocOperation } from '../model/contract-model';
 import { successTests } from './scripts';
 
 /** Postman v2.1 building blocks shared by the examples and the journeys. */

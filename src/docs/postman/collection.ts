@@ -1,6 +1,6 @@
 import type { ApiDefinition } from '../../gateway/api';
-import { loadDocApi, type DocApi } from '../../docs/model/contract-model';
-import { buildExampleRequests, FreshReferences, type ExampleRequest } from '../../docs/model/request-examples';
+import { loadDocApi, type DocApi } from '../model/contract-model';
+import { buildExampleRequests, FreshReferences, type ExampleRequest } from '../model/request-examples';
 import { COLLECTION_PREREQUEST, freshReferencesScript, otpScript } from './scripts';
 import { journeysFor } from './journeys';
 import { byCatalogOrder, documentedTests, postmanRequest, stableId, type PostmanCollection, type PostmanItem } from './postman-items';

@@ -1,5 +1,5 @@
-import type { DocApi, DocOperation } from '../../docs/model/contract-model';
-import { buildExampleRequests } from '../../docs/model/request-examples';
+import type { DocApi, DocOperation } from '../model/contract-model';
+import { buildExampleRequests } from '../model/request-examples';
 import { documentedTests, postmanRequest, type PostmanItem } from './postman-items';
 import { freshReferencesScript } from './scripts';
 

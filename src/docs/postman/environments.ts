@@ -16,7 +16,8 @@ export interface PostmanEnvironment {
   _postman_variable_scope: 'environment';
 }
 
-export function buildEnvironment(env: QaEnvironment): PostmanEnvironment {
+/** `baseUrl`: the URI to print instead of the schema default (the portal serves the one it runs on). */
+export function buildEnvironment(env: QaEnvironment, opts: { baseUrl?: string } = {}): PostmanEnvironment {
   // schema defaults only (no process env), so the committed files are the same on every machine
   const config = loadConfig({ env: 'sandbox', environment: {} });
   const sandbox = env === 'sandbox';
@@ -25,7 +26,7 @@ export function buildEnvironment(env: QaEnvironment): PostmanEnvironment {
     id: crypto.createHash('sha1').update(`bank-api-gateway/env/${env}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5'),
     name: `bank API gateway · ${env}`,
     values: [
-      v('baseUrl', config.publicUris[env]),
+      v('baseUrl', opts.baseUrl ?? config.publicUris[env]),
       v('clientId', sandbox ? config.clients.sandboxClientId : ''),
       v('clientSecret', sandbox ? config.clients.sandboxClientSecret : '', 'secret'),
       // empty: {{baseUrl}}/oauth/token (the sandbox issues tokens; QA and prod use the bank's identity provider)
