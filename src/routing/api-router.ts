@@ -6,6 +6,7 @@ import type { GatewayDeps, PolicyDefinition } from '../gateway/policy';
 import { contextOf } from '../gateway/request-context';
 import { compose, invoke } from '../gateway/compose';
 import { GatewayError } from '../errors/gateway-error';
+import { malformedPath } from '../errors/error-middleware';
 
 /** /v1/customers/{Cedula}/account -> /v1/customers/:Cedula/account */
 export const toExpressPath = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
@@ -34,14 +35,19 @@ interface Matcher {
   match: MatchFunction<Record<string, string>>;
 }
 
-/** Express's own parameter decoding (router's decodeParam): a malformed escape is a 400. */
+/** Express's own parameter decoding (router's decodeParam); a malformed escape never gets here (see resolve). */
 function decodeParam(val: string): string {
-  if (typeof val !== 'string' || val.length === 0) return val;
+  return typeof val !== 'string' || val.length === 0 ? val : decodeURIComponent(val);
+}
+
+/** Whether every percent-escape of a path decodes (a path without % needs no look). */
+function wellEncoded(path: string): boolean {
+  if (!path.includes('%')) return true;
   try {
-    return decodeURIComponent(val);
-  } catch (err) {
-    if (err instanceof URIError) Object.assign(err, { message: `Failed to decode param '${val}'`, status: 400 });
-    throw err;
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -57,8 +63,9 @@ export function allowedMethods(matchers: Matcher[], path: string): string[] {
  */
 export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): RequestHandler {
   const ports = api.createPorts(o.cores, o.settings);
-  // The route table as Express would match it: case-sensitive, optional trailing slash, HEAD
-  // served by GET, parameters decoded as Express decodes them.
+  // The route table as Express would match it: case-sensitive, optional trailing slash,
+  // parameters decoded as Express decodes them. HEAD is not served by GET: the contracts declare
+  // no HEAD, and a HEAD dispatched to the GET handler skipped the operation's policies.
   const routes: Matcher[] = api.routes.map((route) => ({
     route,
     method: route.method.toUpperCase(),
@@ -75,20 +82,17 @@ export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): Reques
     const ctx = contextOf(req);
     ctx.api = api;
     if (api.errorDecorator) ctx.errorDecorator = api.errorDecorator;
-    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    if (!wellEncoded(req.path)) throw malformedPath(req.originalUrl);
     for (const r of routes) {
-      if (r.method !== method) continue;
+      if (r.method !== req.method) continue;
       const m = r.match(req.path);
       if (!m) continue;
       ctx.params = m.params;
-      // HEAD is served by the GET route but is not that operation for the policies
-      if (req.method === r.method) ctx.route = r.route;
-      else dispatchTo.set(req, r.route);
+      ctx.route = r.route;
       break;
     }
     next();
   };
-  const dispatchTo = new WeakMap<Request, RouteDefinition>();
 
   const bodyParser = express.json({ limit: o.bodyLimit, type: ['application/json', 'application/*+json'] });
   const chain: RequestHandler[] = [resolve];
@@ -126,7 +130,7 @@ export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): Reques
     res.status(result.status).json(result.body);
   };
   const dispatch: RequestHandler = (req, res, next) => {
-    const route = contextOf(req).route ?? dispatchTo.get(req);
+    const route = contextOf(req).route;
     if (!route) return next();
     req.params = contextOf(req).params ?? {};
     invoke(((rq: Request, rs: Response) => handle(route, rq, rs)) as RequestHandler, req, res, next);
