@@ -22,6 +22,8 @@ export const GATEWAY_ERRORS = {
   NOT_ACCEPTABLE: { status: 406, errorCode: 'GW-406-01', errorType: 'APIKIT', errorDesc: 'Not acceptable: this API answers application/json' },
   PAYLOAD_TOO_LARGE: { status: 413, errorCode: 'GW-413-01', errorType: 'APIKIT', errorDesc: 'The request body is larger than allowed' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, errorCode: 'GW-415-01', errorType: 'APIKIT', errorDesc: 'Unsupported media type: send application/json' },
+  HEADERS_TOO_LARGE: { status: 431, errorCode: 'GW-431-01', errorType: 'APIKIT', errorDesc: 'The request headers are larger than allowed (16 KB in all)' },
+  REQUEST_TIMEOUT: { status: 408, errorCode: 'GW-408-01', errorType: 'APIKIT', errorDesc: 'The request was not received in time' },
   // security
   MISSING_CLIENT_CREDENTIALS: { status: 401, errorCode: 'GW-401-01', errorType: 'SEC', errorDesc: 'client_id and client_secret headers are required' },
   INVALID_CLIENT: { status: 401, errorCode: 'GW-401-02', errorType: 'SEC', errorDesc: 'Invalid client credentials' },
