@@ -33,9 +33,11 @@ export const GATEWAY_ERRORS = {
   CLIENT_REVOKED: { status: 403, errorCode: 'GW-403-01', errorType: 'SEC', errorDesc: 'The client application is revoked' },
   CLIENT_NOT_CONTRACTED: { status: 403, errorCode: 'GW-403-02', errorType: 'SEC', errorDesc: 'The client application is not contracted to this API' },
   TOKEN_CLIENT_MISMATCH: { status: 403, errorCode: 'GW-403-03', errorType: 'SEC', errorDesc: 'The access token was issued to another client_id' },
+  TOKEN_SCOPE: { status: 403, errorCode: 'GW-403-04', errorType: 'SEC', errorDesc: "The access token's scope does not include this API" },
   OAUTH_INVALID_REQUEST: { status: 400, errorCode: 'GW-400-10', errorType: 'SEC', errorDesc: 'Invalid token request' },
   OAUTH_UNSUPPORTED_GRANT: { status: 400, errorCode: 'GW-400-11', errorType: 'SEC', errorDesc: 'Unsupported grant_type: use client_credentials' },
   OAUTH_UNAUTHORIZED_CLIENT: { status: 400, errorCode: 'GW-400-12', errorType: 'SEC', errorDesc: 'This client may not obtain tokens' },
+  OAUTH_INVALID_SCOPE: { status: 400, errorCode: 'GW-400-13', errorType: 'SEC', errorDesc: 'The requested scope names an API this client is not contracted to' },
   // policies
   RATE_LIMITED: { status: 429, errorCode: 'GW-429-01', errorType: 'POL', errorDesc: 'Too many requests for this client; retry after the RateLimit-Reset seconds' },
   JSON_THREAT: { status: 400, errorCode: 'GW-400-05', errorType: 'POL', errorDesc: 'The JSON body exceeds a structural limit' },
