@@ -68,9 +68,10 @@ export function createOAuthRouter(services: { clients: ClientRegistry; tokens: T
     }
     let client;
     try {
-      client = await services.clients.authenticate(id, secret);
+      client = await services.clients.authenticate(id, secret, req.ip);
     } catch (e) {
       const gw = e as GatewayError;
+      if (gw.status === 429) throw gw;
       if (gw.status === 403) throw oauthError('OAUTH_UNAUTHORIZED_CLIENT', 'unauthorized_client', gw.errorDesc);
       throw oauthError('INVALID_CLIENT', 'invalid_client', gw.errorDesc, BASIC_CHALLENGE);
     }

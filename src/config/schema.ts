@@ -57,6 +57,9 @@ function backendSchema(name: BackendName) {
   };
 }
 
+/** The sandbox's public pepper: qa and prod refuse to start with it (src/config/load-config.ts). */
+export const SANDBOX_PEPPER = 'sandbox-pepper-public-never-use-outside-the-sandbox';
+
 const backends = Object.fromEntries(BACKENDS.map((b) => [b, backendSchema(b)])) as {
   [K in BackendName]: ReturnType<typeof backendSchema>;
 };
@@ -143,11 +146,40 @@ export const coreSchema = {
       env: 'GATEWAY_SANDBOX_CLIENT_SECRET',
       sensitive: true,
     },
+    secretPepper: {
+      doc:
+        'Server-side key of the HMAC-SHA256 that client secrets are stored as (npm run hash-secret). Required in qa/prod (32+ characters, from a secret store, never committed); the sandbox default is public.',
+      format: String,
+      default: SANDBOX_PEPPER,
+      env: 'GATEWAY_CLIENT_SECRET_PEPPER',
+      sensitive: true,
+    },
     verifiedCacheSize: {
-      doc: 'How many verified (client_id, secret) pairs are remembered so the salted hash is not recomputed per request.',
+      doc: 'How many verified (client_id, secret) pairs are remembered so the HMAC is not recomputed per request.',
       format: positiveInt,
       default: 10000,
       env: 'GATEWAY_CLIENT_CACHE_SIZE',
+    },
+    failedAuth: {
+      perClientId: {
+        doc: 'Failed client authentications a client_id may take per window; then 429 before any hashing until the window ends.',
+        format: positiveInt,
+        default: 20,
+        env: 'GATEWAY_AUTH_FAILURES_PER_CLIENT',
+      },
+      perSource: {
+        doc: 'Failed client authentications a source address may make per window; then 429 before any hashing until the window ends.',
+        format: positiveInt,
+        default: 20,
+        env: 'GATEWAY_AUTH_FAILURES_PER_SOURCE',
+      },
+      windowSeconds: { doc: 'Window of the failed-authentication counters, in seconds.', format: positiveInt, default: 60, env: 'GATEWAY_AUTH_FAILURES_WINDOW_SECONDS' },
+      store: {
+        doc: 'Failed-authentication counter store: memory (per instance); a shared store plugs in through createFailureCounter.',
+        format: ['memory'],
+        default: 'memory',
+        env: 'GATEWAY_AUTH_FAILURES_STORE',
+      },
     },
   },
   auth: {

@@ -40,6 +40,12 @@ export const GATEWAY_ERRORS = {
   OAUTH_INVALID_SCOPE: { status: 400, errorCode: 'GW-400-13', errorType: 'SEC', errorDesc: 'The requested scope names an API this client is not contracted to' },
   // policies
   RATE_LIMITED: { status: 429, errorCode: 'GW-429-01', errorType: 'POL', errorDesc: 'Too many requests for this client; retry after the RateLimit-Reset seconds' },
+  AUTH_THROTTLED: {
+    status: 429,
+    errorCode: 'GW-429-02',
+    errorType: 'SEC',
+    errorDesc: 'Too many failed client authentications for this client_id or from this address; retry after the seconds in Retry-After',
+  },
   JSON_THREAT: { status: 400, errorCode: 'GW-400-05', errorType: 'POL', errorDesc: 'The JSON body exceeds a structural limit' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, errorCode: 'GW-422-01', errorType: 'POL', errorDesc: 'This idempotency key was already used with a different request' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, errorCode: 'GW-409-01', errorType: 'POL', errorDesc: 'A request with this idempotency key is still being processed; retry later' },
