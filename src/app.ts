@@ -41,6 +41,11 @@ export interface AppExtension {
 export interface BuildOptions extends ServiceOverrides {
   apis?: ApiDefinition[];
   extensions?: AppExtension[];
+  /**
+   * A policy's state by policy name, instead of what its init() builds: two gateways given the
+   * same store share its records, as the instances of a fleet share a Redis store.
+   */
+  policyStates?: Record<string, unknown>;
 }
 
 /** Builds the gateway: operational endpoints, OAuth, the three APIs behind their policy chain. No listen(). */
@@ -58,7 +63,8 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   const chain: ChainEntry[] = [];
   for (const policy of resolvePolicies(config.policies.chain as string[])) {
     const settings = settingsOf(policy, config.policies as Record<string, unknown>);
-    chain.push({ policy, settings, state: await policy.init?.(settings, deps) });
+    const given = opts.policyStates?.[policy.name];
+    chain.push({ policy, settings, state: given !== undefined ? given : await policy.init?.(settings, deps) });
   }
   const forwardFaults = config.sandbox.faultInjection && (config.env === 'sandbox' || config.env === 'test');
 

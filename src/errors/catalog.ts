@@ -18,6 +18,12 @@ export const GATEWAY_ERRORS = {
   EMPTY_BODY: { status: 400, errorCode: 'GW-400-03', errorType: 'APIKIT', errorDesc: 'The request body is required' },
   INVALID_HEADER: { status: 400, errorCode: 'GW-400-04', errorType: 'APIKIT', errorDesc: 'Invalid header' },
   NOT_FOUND: { status: 404, errorCode: 'GW-404-01', errorType: 'APIKIT', errorDesc: 'Resource not found' },
+  TRANSACTION_NOT_FOUND: {
+    status: 404,
+    errorCode: 'GW-404-02',
+    errorType: 'POL',
+    errorDesc: 'No transaction with this reference is known for this client; nothing was done',
+  },
   METHOD_NOT_ALLOWED: { status: 405, errorCode: 'GW-405-01', errorType: 'APIKIT', errorDesc: 'Method not allowed' },
   NOT_ACCEPTABLE: { status: 406, errorCode: 'GW-406-01', errorType: 'APIKIT', errorDesc: 'Not acceptable: this API answers application/json' },
   PAYLOAD_TOO_LARGE: { status: 413, errorCode: 'GW-413-01', errorType: 'APIKIT', errorDesc: 'The request body is larger than allowed' },
@@ -48,6 +54,12 @@ export const GATEWAY_ERRORS = {
   },
   JSON_THREAT: { status: 400, errorCode: 'GW-400-05', errorType: 'POL', errorDesc: 'The JSON body exceeds a structural limit' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, errorCode: 'GW-422-01', errorType: 'POL', errorDesc: 'This idempotency key was already used with a different request' },
+  TRANSACTION_VOIDED: {
+    status: 422,
+    errorCode: 'GW-422-02',
+    errorType: 'POL',
+    errorDesc: 'This transaction reference was voided by a reversal before it was applied; no money moved',
+  },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, errorCode: 'GW-409-01', errorType: 'POL', errorDesc: 'A request with this idempotency key is still being processed; retry later' },
   INVALID_IDEMPOTENCY_KEY: { status: 400, errorCode: 'GW-400-06', errorType: 'POL', errorDesc: 'Idempotency-Key must be 1-128 visible ASCII characters' },
   // back ends
