@@ -57,6 +57,9 @@ function backendSchema(name: BackendName) {
   };
 }
 
+/** The sandbox admin API's demo credentials (public, like the demo client's). */
+export const SANDBOX_ADMIN = { user: 'sandbox-admin', secret: 'sandbox-admin-secret-change-me' } as const;
+
 /** The sandbox's public pepper: qa and prod refuse to start with it (src/config/load-config.ts). */
 export const SANDBOX_PEPPER = 'sandbox-pepper-public-never-use-outside-the-sandbox';
 
@@ -72,7 +75,12 @@ export const coreSchema = {
     env: 'GATEWAY_ENV',
   },
   server: {
-    host: { doc: 'Interface the HTTP listener binds to.', format: String, default: '0.0.0.0', env: 'HOST' },
+    host: {
+      doc: 'Interface the HTTP listener binds to. The sandbox profile binds 127.0.0.1 (config/sandbox.json); the image sets HOST=0.0.0.0.',
+      format: String,
+      default: '0.0.0.0',
+      env: 'HOST',
+    },
     port: { doc: 'HTTP listener port (0 picks a free one).', format: 'port', default: 8081, env: 'PORT' },
     tls: {
       certFile: {
@@ -233,6 +241,19 @@ export const coreSchema = {
       format: Boolean,
       default: true,
       env: 'GATEWAY_SANDBOX_FAULTS',
+    },
+    adminUser: {
+      doc: 'User of the sandbox admin API (/sandbox/faults, /sandbox/otp), sent as HTTP Basic; printed at start-up.',
+      format: String,
+      default: SANDBOX_ADMIN.user,
+      env: 'GATEWAY_SANDBOX_ADMIN_USER',
+    },
+    adminSecret: {
+      doc: 'Password of the sandbox admin API (HTTP Basic); printed at start-up and in the sandbox portal like the demo client.',
+      format: String,
+      default: SANDBOX_ADMIN.secret,
+      env: 'GATEWAY_SANDBOX_ADMIN_SECRET',
+      sensitive: true,
     },
   },
 };

@@ -38,6 +38,12 @@ export const GATEWAY_ERRORS = {
   TOKEN_EXPIRED: { status: 401, errorCode: 'GW-401-05', errorType: 'SEC', errorDesc: 'The access token has expired' },
   CLIENT_REVOKED: { status: 403, errorCode: 'GW-403-01', errorType: 'SEC', errorDesc: 'The client application is revoked' },
   CLIENT_NOT_CONTRACTED: { status: 403, errorCode: 'GW-403-02', errorType: 'SEC', errorDesc: 'The client application is not contracted to this API' },
+  SANDBOX_ADMIN_REQUIRED: {
+    status: 401,
+    errorCode: 'GW-401-06',
+    errorType: 'SEC',
+    errorDesc: 'The sandbox admin API needs the sandbox admin credentials (HTTP Basic)',
+  },
   TOKEN_CLIENT_MISMATCH: { status: 403, errorCode: 'GW-403-03', errorType: 'SEC', errorDesc: 'The access token was issued to another client_id' },
   TOKEN_SCOPE: { status: 403, errorCode: 'GW-403-04', errorType: 'SEC', errorDesc: "The access token's scope does not include this API" },
   OAUTH_INVALID_REQUEST: { status: 400, errorCode: 'GW-400-10', errorType: 'SEC', errorDesc: 'Invalid token request' },

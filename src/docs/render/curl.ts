@@ -1,4 +1,5 @@
 import { VAR, todaysValues, type ExampleRequest } from '../model/request-examples';
+import { SANDBOX_ADMIN } from '../../config/schema';
 
 /**
  * Shell (bash or zsh) lines for the portal. They use the variables the getting-started block sets:
@@ -43,7 +44,7 @@ export function curlLines(r: ExampleRequest, now = new Date()): string[] {
   if (r.otpAccount) {
     lines.push(
       '# the OTP the sandbox "sent" to the customer after the OTP request (sandbox only)',
-      `OTP=$(curl -s "$BASE/sandbox/otp/${r.otpAccount}" | sed -E 's/.*"otp":"([0-9]+)".*/\\1/')`,
+      `OTP=$(curl -s -u ${sq(`${SANDBOX_ADMIN.user}:${SANDBOX_ADMIN.secret}`)} "$BASE/sandbox/otp/${r.otpAccount}" | sed -E 's/.*"otp":"([0-9]+)".*/\\1/')`,
     );
   }
   const qs = r.query.map(([k, val]) => `${encodeURIComponent(k)}=${encodeURIComponent(val)}`).join('&');
