@@ -9,6 +9,7 @@ import { resolvePolicies, settingsOf } from './policies/registry';
 import { loadSpec } from './policies/contract-validation/handler';
 import { createOpsRouter } from './ops/ops-router';
 import { createOAuthRouter } from './auth/oauth-router';
+import { refuseCredentialsInUrl } from './auth/credentials-in-url';
 import { createApiRouter, type ChainEntry } from './routing/api-router';
 import { onlyForItsRoutes } from './routing/app-layers';
 import { apiSecurityHeaders, documentSecurityHeaders } from './routing/security-headers';
@@ -75,6 +76,7 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   app.set('query parser', 'simple');
 
   app.use(messageLogging(services.logger, services.metrics));
+  app.use(refuseCredentialsInUrl());
   app.use(apiSecurityHeaders());
   if ((config.policies.cors.origins as string[]).length) {
     app.use(cors({ origin: config.policies.cors.origins as string[], maxAge: 600 }));

@@ -46,6 +46,12 @@ export const GATEWAY_ERRORS = {
   },
   TOKEN_CLIENT_MISMATCH: { status: 403, errorCode: 'GW-403-03', errorType: 'SEC', errorDesc: 'The access token was issued to another client_id' },
   TOKEN_SCOPE: { status: 403, errorCode: 'GW-403-04', errorType: 'SEC', errorDesc: "The access token's scope does not include this API" },
+  CREDENTIALS_IN_URL: {
+    status: 400,
+    errorCode: 'GW-400-07',
+    errorType: 'SEC',
+    errorDesc: 'Credentials must not be sent in the URL (RFC 6750 section 2.3); send them in headers',
+  },
   OAUTH_INVALID_REQUEST: { status: 400, errorCode: 'GW-400-10', errorType: 'SEC', errorDesc: 'Invalid token request' },
   OAUTH_UNSUPPORTED_GRANT: { status: 400, errorCode: 'GW-400-11', errorType: 'SEC', errorDesc: 'Unsupported grant_type: use client_credentials' },
   OAUTH_UNAUTHORIZED_CLIENT: { status: 400, errorCode: 'GW-400-12', errorType: 'SEC', errorDesc: 'This client may not obtain tokens' },
