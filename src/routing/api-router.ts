@@ -7,6 +7,7 @@ import { contextOf } from '../gateway/request-context';
 import { compose, invoke } from '../gateway/compose';
 import { GatewayError } from '../errors/gateway-error';
 import { malformedPath } from '../errors/error-middleware';
+import { findDuplicateKey } from './json-duplicate-keys';
 
 /** /v1/customers/{Cedula}/account -> /v1/customers/:Cedula/account */
 export const toExpressPath = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
@@ -48,6 +49,22 @@ function wellEncoded(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * What JSON.parse lets pass and a core's parser may read otherwise: a repeated key (JSON.parse
+ * keeps the last value) and a leading byte order mark (RFC 8259 section 8.1: a sender MUST NOT
+ * add one; body-parser dropped it silently). Both are refused with 400, before the parse.
+ */
+function strictJson(_req: unknown, _res: unknown, buf: Buffer): void {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    throw GatewayError.of('MALFORMED_JSON', 'The request body starts with a byte order mark (U+FEFF): send JSON text without one (RFC 8259 section 8.1)');
+  }
+  const repeated = findDuplicateKey(buf.toString('utf8'));
+  if (repeated !== undefined) {
+    const shown = repeated.length > 120 ? `${repeated.slice(0, 120)}...` : repeated;
+    throw GatewayError.of('MALFORMED_JSON', `The request body is ambiguous: field ${shown} appears twice in one object; send each field once`);
   }
 }
 
@@ -94,7 +111,7 @@ export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): Reques
     next();
   };
 
-  const bodyParser = express.json({ limit: o.bodyLimit, type: ['application/json', 'application/*+json'] });
+  const bodyParser = express.json({ limit: o.bodyLimit, type: ['application/json', 'application/*+json'], verify: strictJson });
   const chain: RequestHandler[] = [resolve];
   let parsed = false;
   for (const { policy, settings, state } of o.chain) {
