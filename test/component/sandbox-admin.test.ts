@@ -47,6 +47,12 @@ describe('the sandbox admin API needs the sandbox admin credentials', () => {
     expect((await request(t.app).post('/sandbox/faults').auth(...SANDBOX_ADMIN).send({ backend: 'bankmaster', fault: 'error-500' })).status).toBe(201);
   });
 
+  it('when the portal documents fault injection and the OTP box, then it names the admin credentials', async () => {
+    const home = await request(t.app).get('/docs');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain(`-u ${SANDBOX_ADMIN[0]}:${SANDBOX_ADMIN[1]}`);
+  });
+
   it('when the admin secret is set by env, then only that one is accepted', async () => {
     const config = loadConfig({ env: 'test', environment: { GATEWAY_SANDBOX_ADMIN_SECRET: 'another-admin-secret' } });
     expect(config.sandbox.adminSecret).toBe('another-admin-secret');
