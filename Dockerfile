@@ -23,6 +23,7 @@ RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     GATEWAY_ENV=prod \
+    HOST=0.0.0.0 \
     PORT=8081
 WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules

@@ -9,6 +9,7 @@ import { resolvePolicies, settingsOf } from './policies/registry';
 import { loadSpec } from './policies/contract-validation/handler';
 import { createOpsRouter } from './ops/ops-router';
 import { createOAuthRouter } from './auth/oauth-router';
+import { refuseCredentialsInUrl } from './auth/credentials-in-url';
 import { createApiRouter, type ChainEntry } from './routing/api-router';
 import { onlyForItsRoutes } from './routing/app-layers';
 import { apiSecurityHeaders, documentSecurityHeaders } from './routing/security-headers';
@@ -42,6 +43,11 @@ export interface AppExtension {
 export interface BuildOptions extends ServiceOverrides {
   apis?: ApiDefinition[];
   extensions?: AppExtension[];
+  /**
+   * A policy's state by policy name, instead of what its init() builds: two gateways given the
+   * same store share its records, as the instances of a fleet share a Redis store.
+   */
+  policyStates?: Record<string, unknown>;
 }
 
 /** Builds the gateway: operational endpoints, OAuth, the three APIs behind their policy chain. No listen(). */
@@ -59,7 +65,8 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   const chain: ChainEntry[] = [];
   for (const policy of resolvePolicies(config.policies.chain as string[])) {
     const settings = settingsOf(policy, config.policies as Record<string, unknown>);
-    chain.push({ policy, settings, state: await policy.init?.(settings, deps) });
+    const given = opts.policyStates?.[policy.name];
+    chain.push({ policy, settings, state: given !== undefined ? given : await policy.init?.(settings, deps) });
   }
   const forwardFaults = config.sandbox.faultInjection && (config.env === 'sandbox' || config.env === 'test');
 
@@ -70,6 +77,7 @@ export async function buildApp(config: GatewayConfig, opts: BuildOptions = {}): 
   app.set('query parser', 'simple');
 
   app.use(messageLogging(services.logger, services.metrics));
+  app.use(refuseCredentialsInUrl());
   app.use(apiSecurityHeaders());
   if ((config.policies.cors.origins as string[]).length) {
     app.use(cors({ origin: config.policies.cors.origins as string[], maxAge: 600 }));

@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './gateway-config';
 import { buildApp, type AppExtension, type GatewayApp } from './app';
+import { answerClientError } from './errors/client-error';
 
 export interface RunningGateway {
   gw: GatewayApp;
@@ -31,11 +32,15 @@ export async function startServer(config: GatewayConfig, opts: ServerOptions = {
   const gw = await buildApp(config, { extensions: opts.extensions, defaultMetrics: true });
   const servers: http.Server[] = [];
   const httpServer = http.createServer({ keepAliveTimeout: 65_000 }, gw.app);
+  // Node's own parser rejections (431, 400) answered in the envelope
+  const onClientError = answerClientError(gw.services.logger);
+  httpServer.on('clientError', onClientError);
   const port = await listen(httpServer, config.server.port, config.server.host);
   servers.push(httpServer);
   let httpsUrl: string | undefined;
   if (config.server.tls.certFile) {
     const tls = https.createServer({ cert: fs.readFileSync(config.server.tls.certFile), key: fs.readFileSync(config.server.tls.keyFile) }, gw.app);
+    tls.on('clientError', onClientError);
     httpsUrl = `https://localhost:${await listen(tls, config.server.tls.port, config.server.host)}`;
     servers.push(tls);
   }

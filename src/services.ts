@@ -34,13 +34,15 @@ export async function createServices(config: CoreConfig, o: ServiceOverrides = {
   const metrics = new GatewayMetrics({ defaultMetrics: o.defaultMetrics });
   const clients =
     o.clients ??
-    (await loadClientRegistry({
+    loadClientRegistry({
       env: config.env,
       file: config.clients.file,
       sandboxClientId: config.clients.sandboxClientId,
       sandboxClientSecret: config.clients.sandboxClientSecret,
+      pepper: config.clients.secretPepper,
+      failedAuth: config.clients.failedAuth,
       cacheSize: config.clients.verifiedCacheSize,
-    }));
+    });
   const tokens = TokenService.create({
     issuer: config.auth.issuer,
     audience: config.auth.audience,

@@ -3,7 +3,7 @@ import { GatewayError } from '../../src/errors/gateway-error';
 import { isOutcomeUnknown } from '../../src/adapters/core-errors';
 import type { FacilitoPorts } from './ports';
 import { RESULTADO } from './results';
-import { facilitoReference, idAutorizacion, settle, transactionIdempotency } from './transactions';
+import { facilitoReference, idAutorizacion, reversedTransaction, settle, transactionIdempotency } from './transactions';
 
 const OK = { Resultado: RESULTADO.OK, Mensaje: 'Transaccion OK' };
 
@@ -112,6 +112,8 @@ export const facilitoRoutes: RouteDefinition<FacilitoPorts>[] = [
     // Bankmaster answers a repeated reversal with the first one: IdFacilito needs no gateway key
     // here (which keeps a repeat's answer the same before and after a gateway restart).
     idempotency: { scope: 'facilito-reversals' },
+    // only the client whose transaction it is may reverse it; anyone else gets Resultado 15
+    ownership: { refersTo: reversedTransaction },
     async handle({ body, ports, call }) {
       await settle(
         body.IdFacilito,

@@ -1,4 +1,4 @@
-import type { IdempotencyRule } from '../../src/gateway/api';
+import type { IdempotencyRule, ReferenceRule } from '../../src/gateway/api';
 import { GatewayError } from '../../src/errors/gateway-error';
 import { isOutcomeUnknown } from '../../src/adapters/core-errors';
 
@@ -11,6 +11,16 @@ import { isOutcomeUnknown } from '../../src/adapters/core-errors';
 export const transactionIdempotency: IdempotencyRule = {
   naturalKey: (req) => (req.body?.IdFacilito === undefined ? undefined : String(req.body.IdFacilito)),
   scope: 'facilito-transactions',
+  keyName: 'IdFacilito',
+};
+
+/**
+ * F7 reverses the transaction its IdFacilito names: it must be one of the calling client's
+ * (src/policies/transaction-ownership), in the same key space as the originals.
+ */
+export const reversedTransaction: ReferenceRule = {
+  scope: transactionIdempotency.scope!,
+  reference: (req) => (req.body?.IdFacilito === undefined ? undefined : String(req.body.IdFacilito)),
   keyName: 'IdFacilito',
 };
 

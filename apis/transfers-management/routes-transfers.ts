@@ -2,7 +2,7 @@ import type { RouteDefinition } from '../../src/gateway/api';
 import { GatewayError } from '../../src/errors/gateway-error';
 import type { TransfersPorts } from './ports';
 import { ok, operationReference } from './references';
-import { toAccountTransfer, toCardAdvance, toCashDeposit, toFeeQuery, toFundTransfer, toPocketMove, depositKey, normalizeDepositType } from './transfer-mappers';
+import { toAccountTransfer, toCardAdvance, toCashDeposit, toFeeQuery, toFundTransfer, toPocketMove, depositKey, depositOwnership, normalizeDepositType } from './transfer-mappers';
 
 /** T2's consistency rule: the Transfiya channel (007 / 06) only quotes the Transfiya code. */
 export function checkFeeChannel(processingCode: string, channel?: string, subChannel?: string): void {
@@ -21,7 +21,7 @@ export const transferRoutes = (transferKindCheck: RouteDefinition['preValidate']
     method: 'post',
     path: '/v1/transfers',
     moneyMoving: true,
-    idempotency: { naturalKey: (req) => req.body?.refId },
+    idempotency: { naturalKey: (req) => req.body?.refId, keyName: 'refId' },
     preValidate: transferKindCheck,
     async handle({ body, ports, call }) {
       switch (body.xFerRec.categCode) {
@@ -73,6 +73,7 @@ export const transferRoutes = (transferKindCheck: RouteDefinition['preValidate']
     moneyMoving: true,
     invokerProfile: 'correspondent-deposit',
     idempotency: { naturalKey: (req) => depositKey(req.body) },
+    ownership: depositOwnership,
     preValidate: normalizeDepositType,
     async handle({ body, req, ports, call }) {
       const headers = { txId: req.get('X-Invoker-TxId'), processId: req.get('X-Invoker-ProcessId') };

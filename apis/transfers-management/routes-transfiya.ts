@@ -15,6 +15,23 @@ const answerKey = (flag: (body: any) => unknown) => ({
   keyName: 'pseTrnCode and answer',
 });
 
+/**
+ * Who answered a transfer or a request: the first client to answer a pseTrnCode owns the answer,
+ * and another client answering the same one is refused before the core (it would otherwise get
+ * the first answer back from it). Not bound to the client that sent it: the answer comes from
+ * the other party's app, often at another bank.
+ */
+const answered = (scope: string, code: (body: any) => unknown) => ({
+  claims: {
+    scope,
+    reference: (req: { body?: any }) => {
+      const c = code(req.body);
+      return c === undefined ? undefined : String(c);
+    },
+    keyName: 'pseTrnCode',
+  },
+});
+
 /** T3-T13: ACH Transfiya, immediate transfers by cell phone. */
 export const transfiyaRoutes: RouteDefinition<TransfersPorts>[] = [
   {
@@ -84,6 +101,7 @@ export const transfiyaRoutes: RouteDefinition<TransfersPorts>[] = [
     path: '/v1/transfiya/transfers/agree',
     moneyMoving: true,
     idempotency: answerKey((b) => b.flagTransferAccept),
+    ownership: answered('transfiya-transfer-answers', (b) => b?.xFerInfo?.pseTrnCode),
     async handle({ body, ports, call }) {
       await ports.transfiya.answerTransfer(toAnswer(body, body.flagTransferAccept), call);
       return ok(201);
@@ -115,6 +133,7 @@ export const transfiyaRoutes: RouteDefinition<TransfersPorts>[] = [
     path: '/v1/transfiya/credit/agree',
     moneyMoving: true,
     idempotency: answerKey((b) => b.xFerInfo?.flagTransferAccept),
+    ownership: answered('transfiya-request-answers', (b) => b?.xFerInfo?.pseTrnCode),
     async handle({ body, ports, call }) {
       const { pseTrnCode } = await ports.transfiya.answerRequest(toAnswer(body, body.xFerInfo.flagTransferAccept), call);
       return ok(201, { xFerInfo: { pseTrnCode } });

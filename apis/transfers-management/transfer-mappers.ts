@@ -105,6 +105,21 @@ export function toCashDeposit(b: any, headers: { txId?: string; processId?: stri
   };
 }
 
+/**
+ * T15's ownership: a deposit (N) is its service point and audit number, recorded as the caller's;
+ * its reversal (R) names the same pair and must be the caller's deposit (D19).
+ */
+const depositPair = (kind: 'N' | 'R') => (req: { body?: any }): string | undefined => {
+  const t = req.body?.trn;
+  if (!t?.code || !t?.trnRqUID || typeof t.type !== 'string' || depositType(t.type) !== kind) return undefined;
+  return `${t.code}:${t.trnRqUID}`;
+};
+const DEPOSITS = { scope: 'correspondent-deposits', keyName: 'trn.code:trn.trnRqUID' };
+export const depositOwnership = {
+  claims: { ...DEPOSITS, reference: depositPair('N') },
+  refersTo: { ...DEPOSITS, reference: depositPair('R') },
+};
+
 /** The deposit's identity for the idempotency policy: its kind, service point and audit number. */
 export const depositKey = (body: any): string | undefined => {
   const t = body?.trn;

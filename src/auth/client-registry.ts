@@ -2,73 +2,103 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { LRUCache } from 'lru-cache';
 import { GatewayError } from '../errors/gateway-error';
-import { hashSecret, isSecretHash, verifySecret } from './secret-hash';
+import { SecretHasher, digestOf, isLegacyScryptHash, isSecretHash } from './secret-hash';
+import { FailedAuthThrottle, type FailedAuthSettings } from './failed-auth-throttle';
 import { API_NAMES, type ApiName } from '../gateway/api-names';
 import type { ClientApp, ClientAuthenticator, ClientStatus } from '../gateway/client';
 
 export type { ClientApp, ClientStatus } from '../gateway/client';
 
+export interface RegistryOptions {
+  /** Verifies secrets against the stored HMAC digests (its pepper is the gateway's). */
+  hasher: SecretHasher;
+  throttle?: FailedAuthSettings;
+  /** Verified (client_id, secret) pairs remembered so the HMAC is not recomputed per request. */
+  cacheSize?: number;
+}
+
+/** The throttle of a registry built without settings (tests): the defaults of the configuration. */
+export const DEFAULT_FAILED_AUTH: FailedAuthSettings = { perClientId: 20, perSource: 20, windowSeconds: 60, store: 'memory' };
+
+const INVALID = 'Invalid client credentials: unknown client_id or wrong client_secret';
+
 /**
- * The registry of client applications (client-id enforcement).
- * A salted hash is expensive on purpose, so a successful check is remembered as a keyed SHA-256
- * digest of the secret (SHA-256 over a random per-process key followed by the secret): later
- * requests cost one one-shot digest and a constant-time compare, and the secret itself is never
- * kept. crypto.hash (one call, no Hash object) instead of createHmac: an Hmac object costs ~7 µs
- * per request in the bench's profile, most of it in its construction.
+ * The registry of client applications (client-id enforcement). A check costs one HMAC and a
+ * constant-time compare whether the client_id is unknown (compared against a dummy digest), the
+ * secret wrong or right: nothing in the time tells an unknown client from a wrong secret. A
+ * verified pair is remembered as a one-shot SHA-256 over a random per-process key and the
+ * secret (crypto.hash: an Hmac object costs ~7 µs per request in the bench's profile); a cache
+ * hit needs the right secret, so it tells an attacker nothing. Failed attempts are throttled
+ * per client_id and per source address before any hashing.
  */
 export class ClientRegistry implements ClientAuthenticator {
-  private readonly clients = new Map<string, ClientApp>();
+  private readonly clients = new Map<string, { app: ClientApp; digest: Buffer }>();
+  private readonly hasher: SecretHasher;
+  private readonly throttle: FailedAuthThrottle;
+  private readonly dummy = crypto.randomBytes(32);
   private readonly cacheKey = crypto.randomBytes(32).toString('base64');
   private readonly verified: LRUCache<string, Buffer>;
-  private readonly rejected: LRUCache<string, true>;
 
-  constructor(clients: ClientApp[], cacheSize = 10000) {
-    this.verified = new LRUCache({ max: cacheSize });
-    this.rejected = new LRUCache({ max: cacheSize, ttl: 60_000 });
+  constructor(clients: ClientApp[], opts: RegistryOptions) {
+    this.hasher = opts.hasher;
+    this.throttle = new FailedAuthThrottle(opts.throttle ?? DEFAULT_FAILED_AUTH);
+    this.verified = new LRUCache({ max: opts.cacheSize ?? 10_000 });
     for (const c of clients) this.add(c);
   }
 
   add(client: ClientApp): void {
-    if (!isSecretHash(client.secretHash)) throw new Error(`client ${client.clientId}: secretHash is not an scrypt hash`);
+    if (isLegacyScryptHash(client.secretHash)) {
+      throw new Error(
+        `client ${client.clientId}: secretHash is in the old scrypt format, no longer accepted (a wrong secret cost a scrypt: a timing oracle and a CPU drain); ` +
+          'hash its secret again with `npm run hash-secret` and the gateway pepper (GATEWAY_CLIENT_SECRET_PEPPER)',
+      );
+    }
+    if (!isSecretHash(client.secretHash)) throw new Error(`client ${client.clientId}: secretHash is not an hmac-sha256 hash (npm run hash-secret prints one)`);
     for (const api of client.apis) if (!API_NAMES.includes(api)) throw new Error(`client ${client.clientId}: unknown API ${api}`);
-    this.clients.set(client.clientId, Object.freeze({ ...client, apis: [...client.apis] }));
+    this.clients.set(client.clientId, { app: Object.freeze({ ...client, apis: [...client.apis] }), digest: digestOf(client.secretHash) });
     this.verified.delete(client.clientId);
   }
 
   get(clientId: string): ClientApp | undefined {
-    return this.clients.get(clientId);
+    return this.clients.get(clientId)?.app;
   }
 
   list(): ClientApp[] {
-    return [...this.clients.values()];
+    return [...this.clients.values()].map((c) => c.app);
   }
 
   setStatus(clientId: string, status: ClientStatus): void {
     const c = this.clients.get(clientId);
     if (!c) throw new Error(`unknown client ${clientId}`);
-    this.add({ ...c, status });
+    this.add({ ...c.app, status });
   }
 
-  private mac(secret: string): Buffer {
+  private remembered(secret: string): Buffer {
     return crypto.hash('sha256', `${this.cacheKey}${secret}`, 'buffer');
   }
 
-  /** Checks id + secret; returns the client or throws the envelope error. Status is checked after the secret. */
-  async authenticate(clientId: string | undefined, secret: string | undefined): Promise<ClientApp> {
+  /**
+   * Checks id + secret (source: the caller's address, for the throttle); returns the client or
+   * throws the envelope error. The status is checked after the secret.
+   */
+  async authenticate(clientId: string | undefined, secret: string | undefined, source?: string): Promise<ClientApp> {
     if (!clientId || !secret) throw GatewayError.of('MISSING_CLIENT_CREDENTIALS');
-    const client = this.clients.get(clientId);
-    if (!client) throw GatewayError.of('INVALID_CLIENT', 'Invalid client credentials: unknown client_id or wrong client_secret');
-    const mac = this.mac(secret);
-    const known = this.verified.get(clientId);
-    let ok = known !== undefined && crypto.timingSafeEqual(known, mac);
+    await this.throttle.check(clientId, source);
+    const entry = this.clients.get(clientId);
+    const mark = this.remembered(secret);
+    const known = entry && this.verified.get(clientId);
+    let ok = known !== undefined && crypto.timingSafeEqual(known, mark);
     if (!ok) {
-      const rejectKey = `${clientId}:${mac.toString('base64')}`;
-      if (!this.rejected.has(rejectKey) && (await verifySecret(secret, client.secretHash))) {
-        this.verified.set(clientId, mac);
-        ok = true;
-      } else this.rejected.set(rejectKey, true);
+      // the same work for an unknown client_id as for a known one
+      const match = this.hasher.verify(secret, entry?.digest ?? this.dummy);
+      ok = match && entry !== undefined;
+      if (ok) this.verified.set(clientId, mark);
     }
-    if (!ok) throw GatewayError.of('INVALID_CLIENT', 'Invalid client credentials: unknown client_id or wrong client_secret');
+    if (!ok || !entry) {
+      await this.throttle.failed(clientId, source);
+      throw GatewayError.of('INVALID_CLIENT', INVALID);
+    }
+    const client = entry.app;
     if (client.status !== 'active') throw GatewayError.of('CLIENT_REVOKED', `The client application ${clientId} is ${client.status}`);
     return client;
   }
@@ -85,11 +115,14 @@ export interface RegistrySource {
   file: string;
   sandboxClientId: string;
   sandboxClientSecret: string;
+  pepper: string;
+  failedAuth?: FailedAuthSettings;
   cacheSize: number;
 }
 
 /** Loads the registry: the clients file (hashed secrets only) plus, in the sandbox, the demo client. */
-export async function loadClientRegistry(src: RegistrySource): Promise<ClientRegistry> {
+export function loadClientRegistry(src: RegistrySource): ClientRegistry {
+  const hasher = new SecretHasher(src.pepper);
   const clients: ClientApp[] = [];
   if (src.file) {
     const raw = JSON.parse(fs.readFileSync(src.file, 'utf8')) as { clients?: ClientApp[] };
@@ -99,11 +132,11 @@ export async function loadClientRegistry(src: RegistrySource): Promise<ClientReg
     clients.push({
       clientId: src.sandboxClientId,
       name: 'Sandbox demo client',
-      secretHash: await hashSecret(src.sandboxClientSecret),
+      secretHash: hasher.hash(src.sandboxClientSecret),
       status: 'active',
       apis: [...API_NAMES],
       tier: 'gold',
     });
   }
-  return new ClientRegistry(clients, src.cacheSize);
+  return new ClientRegistry(clients, { hasher, throttle: src.failedAuth, cacheSize: src.cacheSize });
 }

@@ -26,6 +26,21 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
 }
 
 /**
+ * RFC 6749 section 3.3: the APIs asked for (space-separated), each one the client is contracted
+ * to; none asked for is every contracted API. Anything else is invalid_scope.
+ */
+function requestedScope(scope: unknown, contracted: readonly string[]): readonly string[] {
+  if (scope === undefined || scope === '') return contracted;
+  const names = typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [];
+  const refused = typeof scope === 'string' ? names.filter((n) => !contracted.includes(n)) : ['(not a string)'];
+  if (!names.length || refused.length) {
+    const desc = `The requested scope names ${refused.join(', ') || 'nothing'}: ask for APIs this client is contracted to (${contracted.join(' ')})`;
+    throw oauthError('OAUTH_INVALID_SCOPE', 'invalid_scope', desc.length > 300 ? `${desc.slice(0, 300)}...` : desc);
+  }
+  return [...new Set(names)];
+}
+
+/**
  * POST /oauth/token: the client-credentials grant (RFC 6749 section 4.4), client authenticated by
  * HTTP Basic or by client_id/client_secret form fields. Only where this gateway issues tokens.
  */
@@ -53,20 +68,16 @@ export function createOAuthRouter(services: { clients: ClientRegistry; tokens: T
     }
     let client;
     try {
-      client = await services.clients.authenticate(id, secret);
+      client = await services.clients.authenticate(id, secret, req.ip);
     } catch (e) {
       const gw = e as GatewayError;
+      if (gw.status === 429) throw gw;
       if (gw.status === 403) throw oauthError('OAUTH_UNAUTHORIZED_CLIENT', 'unauthorized_client', gw.errorDesc);
       throw oauthError('INVALID_CLIENT', 'invalid_client', gw.errorDesc, BASIC_CHALLENGE);
     }
     ctx.client = client;
-    const { token, expiresIn } = services.tokens.issue(client);
-    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({
-      access_token: token,
-      token_type: 'Bearer',
-      expires_in: expiresIn,
-      scope: client.apis.join(' '),
-    });
+    const { token, expiresIn, scope } = services.tokens.issue(client, undefined, requestedScope(form.scope, client.apis));
+    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope });
   });
   router.get('/.well-known/jwks.json', (_req, res) => {
     res.json(services.tokens.jwksDocument());

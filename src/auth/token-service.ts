@@ -63,9 +63,10 @@ export class TokenService implements TokenVerifier {
     return Boolean(this.opts.issueTokens && this.signingKey);
   }
 
-  issue(client: ClientApp, ttlSeconds = this.opts.ttlSeconds): { token: string; expiresIn: number } {
+  /** A token for the client; its scope names the APIs it may call (by default every contracted one). */
+  issue(client: ClientApp, ttlSeconds = this.opts.ttlSeconds, scope: readonly string[] = client.apis): { token: string; expiresIn: number; scope: string } {
     if (!this.signingKey) throw new Error('token issuing is not configured');
-    const token = jwt.sign({ client_id: client.clientId, scope: client.apis.join(' ') }, this.signingKey, {
+    const token = jwt.sign({ client_id: client.clientId, scope: scope.join(' ') }, this.signingKey, {
       algorithm: this.opts.algorithms[0] as jwt.Algorithm,
       expiresIn: ttlSeconds,
       issuer: this.opts.issuer,
@@ -74,7 +75,7 @@ export class TokenService implements TokenVerifier {
       jwtid: crypto.randomUUID(),
       keyid: this.kid,
     });
-    return { token, expiresIn: ttlSeconds };
+    return { token, expiresIn: ttlSeconds, scope: scope.join(' ') };
   }
 
   /** Public keys in JWK form, served at /.well-known/jwks.json when this gateway issues tokens. */

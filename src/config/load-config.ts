@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import convict from 'convict';
 import { BACKENDS } from '../gateway/backends';
-import type { CoreConfig } from './schema';
+import { SANDBOX_PEPPER, type CoreConfig } from './schema';
 import { projectPath } from '../paths';
 
 export class ConfigError extends Error {}
@@ -72,6 +72,9 @@ function crossCheck(c: CoreConfig): void {
       problems.push('auth.publicKeyFile (JWT_PUBLIC_KEY_FILE) or auth.jwksUri (JWT_JWKS_URI) is required in qa/prod');
     }
     if (c.sandbox.enabled) problems.push('sandbox.enabled must be false in qa/prod');
+    if (c.clients.secretPepper === SANDBOX_PEPPER || c.clients.secretPepper.length < 32) {
+      problems.push('clients.secretPepper (GATEWAY_CLIENT_SECRET_PEPPER) is required in qa/prod: 32 or more characters from the secret store, not the sandbox default');
+    }
     for (const b of BACKENDS) {
       if (!c.backends[b].baseUrl) problems.push(`backends.${b}.baseUrl is required in qa/prod`);
     }

@@ -57,6 +57,12 @@ function backendSchema(name: BackendName) {
   };
 }
 
+/** The sandbox admin API's demo credentials (public, like the demo client's). */
+export const SANDBOX_ADMIN = { user: 'sandbox-admin', secret: 'sandbox-admin-secret-change-me' } as const;
+
+/** The sandbox's public pepper: qa and prod refuse to start with it (src/config/load-config.ts). */
+export const SANDBOX_PEPPER = 'sandbox-pepper-public-never-use-outside-the-sandbox';
+
 const backends = Object.fromEntries(BACKENDS.map((b) => [b, backendSchema(b)])) as {
   [K in BackendName]: ReturnType<typeof backendSchema>;
 };
@@ -69,7 +75,12 @@ export const coreSchema = {
     env: 'GATEWAY_ENV',
   },
   server: {
-    host: { doc: 'Interface the HTTP listener binds to.', format: String, default: '0.0.0.0', env: 'HOST' },
+    host: {
+      doc: 'Interface the HTTP listener binds to. The sandbox profile binds 127.0.0.1 (config/sandbox.json); the image sets HOST=0.0.0.0.',
+      format: String,
+      default: '0.0.0.0',
+      env: 'HOST',
+    },
     port: { doc: 'HTTP listener port (0 picks a free one).', format: 'port', default: 8081, env: 'PORT' },
     tls: {
       certFile: {
@@ -143,11 +154,40 @@ export const coreSchema = {
       env: 'GATEWAY_SANDBOX_CLIENT_SECRET',
       sensitive: true,
     },
+    secretPepper: {
+      doc:
+        'Server-side key of the HMAC-SHA256 that client secrets are stored as (npm run hash-secret). Required in qa/prod (32+ characters, from a secret store, never committed); the sandbox default is public.',
+      format: String,
+      default: SANDBOX_PEPPER,
+      env: 'GATEWAY_CLIENT_SECRET_PEPPER',
+      sensitive: true,
+    },
     verifiedCacheSize: {
-      doc: 'How many verified (client_id, secret) pairs are remembered so the salted hash is not recomputed per request.',
+      doc: 'How many verified (client_id, secret) pairs are remembered so the HMAC is not recomputed per request.',
       format: positiveInt,
       default: 10000,
       env: 'GATEWAY_CLIENT_CACHE_SIZE',
+    },
+    failedAuth: {
+      perClientId: {
+        doc: 'Failed client authentications a client_id may take per window; then 429 before any hashing until the window ends.',
+        format: positiveInt,
+        default: 20,
+        env: 'GATEWAY_AUTH_FAILURES_PER_CLIENT',
+      },
+      perSource: {
+        doc: 'Failed client authentications a source address may make per window; then 429 before any hashing until the window ends.',
+        format: positiveInt,
+        default: 20,
+        env: 'GATEWAY_AUTH_FAILURES_PER_SOURCE',
+      },
+      windowSeconds: { doc: 'Window of the failed-authentication counters, in seconds.', format: positiveInt, default: 60, env: 'GATEWAY_AUTH_FAILURES_WINDOW_SECONDS' },
+      store: {
+        doc: 'Failed-authentication counter store: memory (per instance); a shared store plugs in through createFailureCounter.',
+        format: ['memory'],
+        default: 'memory',
+        env: 'GATEWAY_AUTH_FAILURES_STORE',
+      },
     },
   },
   auth: {
@@ -233,6 +273,19 @@ export const coreSchema = {
       format: Boolean,
       default: true,
       env: 'GATEWAY_SANDBOX_FAULTS',
+    },
+    adminUser: {
+      doc: 'User of the sandbox admin API (/sandbox/faults, /sandbox/otp), sent as HTTP Basic; printed at start-up.',
+      format: String,
+      default: SANDBOX_ADMIN.user,
+      env: 'GATEWAY_SANDBOX_ADMIN_USER',
+    },
+    adminSecret: {
+      doc: 'Password of the sandbox admin API (HTTP Basic); printed at start-up and in the sandbox portal like the demo client.',
+      format: String,
+      default: SANDBOX_ADMIN.secret,
+      env: 'GATEWAY_SANDBOX_ADMIN_SECRET',
+      sensitive: true,
     },
   },
 };

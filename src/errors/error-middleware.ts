@@ -15,9 +15,20 @@ interface HttpLikeError {
   message?: string;
 }
 
+/** The request path as sent (no query), cut to a length an error description can carry. */
+const pathOf = (url: string | undefined) => {
+  const path = (url ?? '').split('?')[0];
+  return path.length > 200 ? `${path.slice(0, 200)}...` : path;
+};
+
+/** A malformed percent-escape in the path: Express's router and ours throw URIError (status 400). */
+export const malformedPath = (url: string | undefined) =>
+  GatewayError.of('BAD_REQUEST', `Malformed percent-encoding in the request path ${pathOf(url)}: every % must start a valid UTF-8 escape (%XX)`);
+
 /** Converts anything thrown into a GatewayError without leaking internal text. */
-export function toGatewayError(err: unknown): GatewayError {
+export function toGatewayError(err: unknown, url?: string): GatewayError {
   if (isGatewayError(err)) return err;
+  if (err instanceof URIError) return malformedPath(url);
   const e = (err ?? {}) as HttpLikeError;
   const status = e.status ?? e.statusCode;
   // body-parser
@@ -60,7 +71,7 @@ export function toGatewayError(err: unknown): GatewayError {
 /** The one place that writes error responses. */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const gw = toGatewayError(err);
+    const gw = toGatewayError(err, req.originalUrl);
     const ctx = contextOf(req);
     ctx.error = gw;
     if (gw.status >= 500) {

@@ -24,6 +24,27 @@ export interface IdempotencyRule {
   keyName?: string;
 }
 
+/** A transaction reference taken from a request, in the key space it is unique in at the core. */
+export interface ReferenceRule {
+  /** The key space (one per reference kind at the core: every IdFacilito is one space). */
+  scope: string;
+  reference: (req: Request) => string | undefined;
+  /** How the reference is named to the client (IdFacilito, refId...). */
+  keyName: string;
+}
+
+/**
+ * Who a transaction belongs to (the transaction-ownership policy): the reference a request
+ * creates is recorded as the calling client's, and a request that refers to an earlier
+ * transaction must name one of the caller's.
+ */
+export interface OwnershipRule {
+  /** The reference this request creates; by default the idempotency rule's natural key, in its scope. */
+  claims?: ReferenceRule;
+  /** The earlier transaction this request acts on (a reversal's IdFacilito). */
+  refersTo?: ReferenceRule;
+}
+
 export interface OperationResult {
   status: number;
   body: unknown;
@@ -56,6 +77,7 @@ export interface RouteDefinition<P = any> {
    */
   moneyMoving?: boolean;
   idempotency?: IdempotencyRule;
+  ownership?: OwnershipRule;
   invokerProfile?: InvokerProfile;
   /**
    * Runs just before the contract validator (and so before idempotency): checks it cannot word

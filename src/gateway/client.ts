@@ -6,7 +6,7 @@ export type ClientStatus = 'active' | 'revoked' | 'suspended';
 export interface ClientApp {
   clientId: string;
   name: string;
-  /** scrypt hash, never the secret itself */
+  /** HMAC-SHA256 of the secret with the gateway's pepper (hmac-sha256$...), never the secret itself */
   secretHash: string;
   status: ClientStatus;
   apis: ApiName[];
@@ -22,7 +22,8 @@ export interface TokenClaims {
 
 /** client_id + client_secret: the client, or a thrown envelope error. */
 export interface ClientAuthenticator {
-  authenticate(clientId: string | undefined, secret: string | undefined): Promise<ClientApp>;
+  /** source: the caller's address; failed attempts are throttled per client_id and per source. */
+  authenticate(clientId: string | undefined, secret: string | undefined, source?: string): Promise<ClientApp>;
 }
 
 /** An access token's claims, or a thrown envelope error. */

@@ -64,6 +64,39 @@ export function maskDigits(text: string): string {
   return text.replace(LONG_DIGITS, (m) => maskValue(m));
 }
 
+const SAFE_NAME = /^[A-Za-z_][A-Za-z_.\-[\]]{0,63}$/;
+
+/**
+ * A request target as a log line shows it: long digit runs of the path masked, and every query
+ * value replaced by *** unless `inClear(name, value)` says the contract declares that parameter
+ * from a closed set and the value is one of it. A name is shown only when it looks like one (a
+ * value sent without "=" is a name too). Never a part of a value: an OTP shows no last digits.
+ */
+export function maskUrl(url: string, inClear: (name: string, value: string) => boolean = () => false): string {
+  const q = url.indexOf('?');
+  if (q < 0) return maskDigits(url);
+  const pairs = url
+    .slice(q + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const rawName = eq < 0 ? pair : pair.slice(0, eq);
+      let name: string;
+      let value: string;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+        value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
+      } catch {
+        return '***';
+      }
+      if (!SAFE_NAME.test(name)) return '***';
+      if (eq < 0) return name;
+      return `${name}=${inClear(name, value) ? encodeURIComponent(value) : '***'}`;
+    });
+  return `${maskDigits(url.slice(0, q))}?${pairs.join('&')}`;
+}
+
 /** One field by its name: a secret disappears, personal data keeps its last four characters. */
 export function maskField(key: string, value: unknown, depth = 0): unknown {
   const k = key.toLowerCase();

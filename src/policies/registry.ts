@@ -15,11 +15,13 @@ import { invokerSettings } from './x-invoker-headers/schema';
 import { contractValidation } from './contract-validation/handler';
 import { validationSettings } from './contract-validation/schema';
 import { idempotency } from './idempotency/handler';
+import { transactionOwnership } from './transaction-ownership/handler';
+import { ownershipSettings } from './transaction-ownership/schema';
 import { idempotencySettings } from './idempotency/schema';
 
 /** config policies.chain lists the ones applied to every API call, in order. */
 export const POLICIES: Record<string, PolicyDefinition> = Object.fromEntries(
-  [clientIdEnforcement, jwtValidation, rateLimiting, jsonThreatProtection, xInvokerHeaders, contractValidation, idempotency].map((p) => [p.name, p]),
+  [clientIdEnforcement, jwtValidation, rateLimiting, jsonThreatProtection, xInvokerHeaders, contractValidation, transactionOwnership, idempotency].map((p) => [p.name, p]),
 );
 
 /** The `policies` section of the configuration: the chain, then each policy's own settings. */
@@ -29,6 +31,7 @@ export const policiesSchema = {
   ...jsonThreatSettings,
   ...invokerSettings,
   ...validationSettings,
+  ...ownershipSettings,
   ...idempotencySettings,
 };
 

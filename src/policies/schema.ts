@@ -15,6 +15,7 @@ export const chainSettings = {
       'json-threat-protection',
       'x-invoker-headers',
       'contract-validation',
+      'transaction-ownership',
       'idempotency',
     ],
   },

@@ -8,6 +8,8 @@ import { compose, invoke } from '../gateway/compose';
 import { GatewayError } from '../errors/gateway-error';
 import { inSpan, tracingEnabled } from '../observability/tracing';
 import { nameServerSpan, tracedHandler } from './traced';
+import { malformedPath } from '../errors/error-middleware';
+import { findDuplicateKey } from './json-duplicate-keys';
 
 /** /v1/customers/{Cedula}/account -> /v1/customers/:Cedula/account */
 export const toExpressPath = (p: string) => p.replace(/\{([^}]+)\}/g, ':$1');
@@ -36,14 +38,35 @@ interface Matcher {
   match: MatchFunction<Record<string, string>>;
 }
 
-/** Express's own parameter decoding (router's decodeParam): a malformed escape is a 400. */
+/** Express's own parameter decoding (router's decodeParam); a malformed escape never gets here (see resolve). */
 function decodeParam(val: string): string {
-  if (typeof val !== 'string' || val.length === 0) return val;
+  return typeof val !== 'string' || val.length === 0 ? val : decodeURIComponent(val);
+}
+
+/** Whether every percent-escape of a path decodes (a path without % needs no look). */
+function wellEncoded(path: string): boolean {
+  if (!path.includes('%')) return true;
   try {
-    return decodeURIComponent(val);
-  } catch (err) {
-    if (err instanceof URIError) Object.assign(err, { message: `Failed to decode param '${val}'`, status: 400 });
-    throw err;
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What JSON.parse lets pass and a core's parser may read otherwise: a repeated key (JSON.parse
+ * keeps the last value) and a leading byte order mark (RFC 8259 section 8.1: a sender MUST NOT
+ * add one; body-parser dropped it silently). Both are refused with 400, before the parse.
+ */
+function strictJson(_req: unknown, _res: unknown, buf: Buffer): void {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    throw GatewayError.of('MALFORMED_JSON', 'The request body starts with a byte order mark (U+FEFF): send JSON text without one (RFC 8259 section 8.1)');
+  }
+  const repeated = findDuplicateKey(buf.toString('utf8'));
+  if (repeated !== undefined) {
+    const shown = repeated.length > 120 ? `${repeated.slice(0, 120)}...` : repeated;
+    throw GatewayError.of('MALFORMED_JSON', `The request body is ambiguous: field ${shown} appears twice in one object; send each field once`);
   }
 }
 
@@ -61,8 +84,9 @@ export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): Reques
   const ports = api.createPorts(o.cores, o.settings);
   const traced = tracingEnabled();
   const span = (name: string, h: RequestHandler) => (traced ? tracedHandler(name, h) : h);
-  // The route table as Express would match it: case-sensitive, optional trailing slash, HEAD
-  // served by GET, parameters decoded as Express decodes them.
+  // The route table as Express would match it: case-sensitive, optional trailing slash,
+  // parameters decoded as Express decodes them. HEAD is not served by GET: the contracts declare
+  // no HEAD, and a HEAD dispatched to the GET handler skipped the operation's policies.
   const routes: Matcher[] = api.routes.map((route) => ({
     route,
     method: route.method.toUpperCase(),
@@ -79,23 +103,20 @@ export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): Reques
     const ctx = contextOf(req);
     ctx.api = api;
     if (api.errorDecorator) ctx.errorDecorator = api.errorDecorator;
-    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    if (!wellEncoded(req.path)) throw malformedPath(req.originalUrl);
     for (const r of routes) {
-      if (r.method !== method) continue;
+      if (r.method !== req.method) continue;
       const m = r.match(req.path);
       if (!m) continue;
       ctx.params = m.params;
-      // HEAD is served by the GET route but is not that operation for the policies
-      if (req.method === r.method) ctx.route = r.route;
-      else dispatchTo.set(req, r.route);
+      ctx.route = r.route;
       if (traced) nameServerSpan(req.method, `${api.basePath}${r.route.path}`);
       break;
     }
     next();
   };
-  const dispatchTo = new WeakMap<Request, RouteDefinition>();
 
-  const bodyParser = span('body parse', express.json({ limit: o.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  const bodyParser = span('body parse', express.json({ limit: o.bodyLimit, type: ['application/json', 'application/*+json'], verify: strictJson }));
   const chain: RequestHandler[] = [resolve];
   let parsed = false;
   for (const { policy, settings, state } of o.chain) {
@@ -134,7 +155,7 @@ export function createApiRouter(api: ApiDefinition, o: ApiRouterOptions): Reques
     res.status(result.status).json(result.body);
   };
   const dispatch: RequestHandler = (req, res, next) => {
-    const route = contextOf(req).route ?? dispatchTo.get(req);
+    const route = contextOf(req).route;
     if (!route) return next();
     req.params = contextOf(req).params ?? {};
     invoke(((rq: Request, rs: Response) => handle(route, rq, rs)) as RequestHandler, req, res, next);

@@ -14,7 +14,8 @@ export function withSandboxBackends(config: GatewayConfig, sandbox: SandboxHandl
 /** The sandbox's admin API, where the profile allows it (sandbox and test, fault injection on). */
 export function sandboxExtensions(config: GatewayConfig, sandbox: SandboxHandle): AppExtension[] {
   const allowed = (config.env === 'sandbox' || config.env === 'test') && config.sandbox.faultInjection;
-  return allowed ? [{ path: '/sandbox', handler: createSandboxAdminRouter(sandbox) }] : [];
+  const credentials = { user: config.sandbox.adminUser, secret: config.sandbox.adminSecret };
+  return allowed ? [{ path: '/sandbox', handler: createSandboxAdminRouter(sandbox, credentials) }] : [];
 }
 
 export interface AttachedSandbox {
@@ -40,6 +41,7 @@ export async function attachSandbox(base: GatewayConfig): Promise<AttachedSandbo
       `  demo client_id:     ${id}`,
       `  demo client_secret: ${secret}`,
       `  token:   curl -s -X POST ${base}/oauth/token -u '${id}:${secret}' -d grant_type=client_credentials`,
+      `  sandbox admin (/sandbox/faults, /sandbox/otp, HTTP Basic): ${config.sandbox.adminUser}:${config.sandbox.adminSecret}`,
     ],
   };
 }

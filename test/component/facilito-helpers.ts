@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { TestGateway } from '../helpers/gateway';
+import { SANDBOX_ADMIN, type TestGateway } from '../helpers/gateway';
 import { facilitoDomain } from '../../src/sandbox/fixtures/facilito-domain';
 
 /** The sandbox's Facilito customers (src/sandbox/fixtures/facilito.ts). */
@@ -27,7 +27,7 @@ export function facilito(t: TestGateway, app: TestGateway['app'] = t.app) {
     credits: (cedula: string) => get(`/customers/${cedula}/credits`),
     /** The OTP as QA reads it from the sandbox delivery box (GET /sandbox/otp/{IDcuenta}). */
     async otpSentTo(acctId: string): Promise<string> {
-      const res = await request(app).get(`/sandbox/otp/${acctId}`);
+      const res = await request(app).get(`/sandbox/otp/${acctId}`).auth(...SANDBOX_ADMIN);
       if (res.status !== 200) throw new Error(`no OTP for ${acctId}: ${res.status}`);
       return res.body.otp as string;
     },

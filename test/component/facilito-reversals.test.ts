@@ -1,15 +1,19 @@
 import { startGateway, type TestGateway } from '../helpers/gateway';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server';
+import { MemoryOwnershipStore } from '../../src/policies/transaction-ownership/store';
 import { MARIA, NEY, balance, facilito, newIdFacilito } from './facilito-helpers';
 
 describe('F7 POST /facilito/v1/reversals', () => {
   let sandbox: SandboxHandle;
   let t: TestGateway;
   let f: ReturnType<typeof facilito>;
+  // who owns each IdFacilito: kept apart from the gateway, as a fleet keeps it in a shared store
+  const ownership = new MemoryOwnershipStore();
+  const gateway = () => startGateway({}, { sandbox, policyStates: { 'transaction-ownership': ownership } });
   beforeAll(async () => {
     // the sandbox outlives the gateway so a test can restart the gateway in front of it
     sandbox = await startSandbox();
-    t = await startGateway({}, { sandbox });
+    t = await gateway();
     f = facilito(t);
   });
   afterAll(async () => {
@@ -73,12 +77,13 @@ describe('F7 POST /facilito/v1/reversals', () => {
     const id = newIdFacilito();
     const res = await f.reverse({ ValorPagar: 75, IdFacilito: id });
     expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ Resultado: 15, responseDetail: { errorCode: 'RV01', errorType: 'TRX' } });
+    // the gateway knows no transaction of this client with it: refused before Bankmaster (fail closed)
+    expect(res.body).toMatchObject({ Resultado: 15, responseDetail: { errorCode: 'GW-404-02', errorType: 'POL' } });
     expect(res.body.Mensaje).toContain(`IdFacilito ${id} is now void`);
     const before = balance(t, NEY.acct);
     const late = await f.deposit({ Valor: 75, IDcuenta: NEY.acct, IdFacilito: id });
     expect(late.status).toBe(422);
-    expect(late.body).toMatchObject({ Resultado: 17, responseDetail: { errorCode: 'RV02' } });
+    expect(late.body).toMatchObject({ Resultado: 17, responseDetail: { errorCode: 'GW-422-02' } });
     expect(late.body.Mensaje).toContain('no money moved');
     expect(balance(t, NEY.acct)).toBe(before);
     // and reversing it again answers the same
@@ -98,6 +103,15 @@ describe('F7 POST /facilito/v1/reversals', () => {
     expect(balance(t, MARIA.acct)).toBe(0);
   });
 
+  it('when the original reached the gateway but Bankmaster did not apply it, then its reversal reaches Bankmaster and answers Resultado 15 from it', async () => {
+    // the IdFacilito is this client's (the gateway saw the original), so Bankmaster decides
+    const id = newIdFacilito();
+    expect((await f.deposit({ Valor: 75, IDcuenta: '30019999999', IdFacilito: id })).status).toBe(404);
+    const res = await f.reverse({ ValorPagar: 75, IdFacilito: id });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ Resultado: 15, responseDetail: { errorCode: 'RV01', errorType: 'TRX' } });
+  });
+
   it('when the gateway restarts between the original and the reversal, then the reversal still finds it, once', async () => {
     const before = balance(t, NEY.acct);
     const id = newIdFacilito();
@@ -105,9 +119,10 @@ describe('F7 POST /facilito/v1/reversals', () => {
     const first = await f.deposit(deposit);
     expect(first.status).toBe(200);
     await t.close();
-    t = await startGateway({}, { sandbox });
+    t = await gateway();
     f = facilito(t);
-    // the new gateway remembers nothing; Bankmaster answers the repeat with the first result
+    // the new gateway remembers no answer (its idempotency store is its own); the ownership
+    // store still says whose IdFacilito it is, and Bankmaster answers the repeat with the first result
     const repeat = await f.deposit(deposit);
     expect(repeat.status).toBe(200);
     expect(repeat.body).toEqual(first.body);
@@ -115,9 +130,25 @@ describe('F7 POST /facilito/v1/reversals', () => {
     expect((await f.reverse({ ValorPagar: 888.88, IdFacilito: id })).body).toEqual({ Resultado: 0, Mensaje: 'Reverso OK' });
     expect(balance(t, NEY.acct)).toBe(before);
     await t.close();
-    t = await startGateway({}, { sandbox });
+    t = await gateway();
     f = facilito(t);
     expect((await f.reverse({ ValorPagar: 888.88, IdFacilito: id })).body).toEqual({ Resultado: 0, Mensaje: 'Reverso OK' });
     expect(balance(t, NEY.acct)).toBe(before);
+  });
+
+  it('when the ownership records are lost (a restart with a memory store), then a reversal fails closed: 404 Resultado 15 and nothing moves', async () => {
+    const id = newIdFacilito();
+    expect((await f.deposit({ Valor: 555, IDcuenta: NEY.acct, IdFacilito: id })).status).toBe(200);
+    const credited = balance(t, NEY.acct);
+    // a gateway with a store of its own knows no earlier transaction
+    const forgetful = await startGateway({}, { sandbox });
+    try {
+      const res = await facilito(forgetful).reverse({ ValorPagar: 555, IdFacilito: id });
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ Resultado: 15, responseDetail: { errorCode: 'GW-404-02' } });
+      expect(balance(t, NEY.acct)).toBe(credited);
+    } finally {
+      await forgetful.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startGateway, type TestGateway } from '../helpers/gateway';
+import { startGateway, SANDBOX_ADMIN, type TestGateway } from '../helpers/gateway';
 import { MARIA, NEY, CARLOS, advanceCoreClock, balance, coreHits, facilito, newIdFacilito } from './facilito-helpers';
 
 describe('F5 POST /facilito/v1/otp and F6 POST /facilito/v1/withdrawals', () => {
@@ -95,7 +95,7 @@ describe('F5 POST /facilito/v1/otp and F6 POST /facilito/v1/withdrawals', () => 
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ Resultado: 10, Mensaje: 'OTP VENCIDA' });
     expect(balance(t, NEY.acct)).toBe(before);
-    expect((await request(t.app).get(`/sandbox/otp/${NEY.acct}`)).body.state).toBe('expired');
+    expect((await request(t.app).get(`/sandbox/otp/${NEY.acct}`).auth(...SANDBOX_ADMIN)).body.state).toBe('expired');
   });
 
   it('when the OTP was issued for another amount, then 400 Resultado 14 and nothing moves', async () => {
@@ -129,7 +129,7 @@ describe('F5 POST /facilito/v1/otp and F6 POST /facilito/v1/withdrawals', () => 
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ Resultado: 6, Mensaje: 'FONDOS INSUFICIENTES PARA RETIRO', responseDetail: { errorCode: 'W2' } });
     expect(balance(t, MARIA.acct)).toBe(before);
-    expect((await request(t.app).get(`/sandbox/otp/${MARIA.acct}`)).body).toMatchObject({ state: 'live', attemptsLeft: 3 });
+    expect((await request(t.app).get(`/sandbox/otp/${MARIA.acct}`).auth(...SANDBOX_ADMIN)).body).toMatchObject({ state: 'live', attemptsLeft: 3 });
   });
 
   it('when the same withdrawal is repeated, sequentially and racing, then the first answer comes back and money moves once', async () => {

@@ -2,14 +2,16 @@ import crypto from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { ClientRegistry, type ClientApp } from '../../src/auth/client-registry';
-import { hashSecret } from '../../src/auth/secret-hash';
+import { SecretHasher } from '../../src/auth/secret-hash';
+import { SANDBOX_PEPPER } from '../../src/config/schema';
 import { startGateway, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type TestGateway } from '../helpers/gateway';
 import { createTestApi } from '../fixtures/test-api/api';
 
 const SECRET = 'client-secret-value-123';
 
 async function registry(): Promise<ClientRegistry> {
-  const hash = await hashSecret(SECRET);
+  const hasher = new SecretHasher(SANDBOX_PEPPER);
+  const hash = hasher.hash(SECRET);
   const mk = (clientId: string, over: Partial<ClientApp> = {}): ClientApp => ({
     clientId,
     name: clientId,
@@ -20,12 +22,12 @@ async function registry(): Promise<ClientRegistry> {
     ...over,
   });
   return new ClientRegistry([
-    mk(DEMO_CLIENT_ID, { secretHash: await hashSecret(DEMO_CLIENT_SECRET) }),
+    mk(DEMO_CLIENT_ID, { secretHash: hasher.hash(DEMO_CLIENT_SECRET) }),
     mk('bronze-app', { tier: 'bronze' }),
     mk('facilito-only', { apis: ['facilito'] }),
     mk('revoked-app', { status: 'revoked' }),
     mk('other-app'),
-  ]);
+  ], { hasher });
 }
 
 describe('the gateway policy chain, through the whole app', () => {

@@ -11,7 +11,7 @@ import { loadConfig, withOverrides } from '../../src/gateway-config';
 import { start } from '../../src/main';
 import { sandboxExtensions } from '../../src/sandbox/attach';
 import { buildApp } from '../../src/app';
-import { startGateway, type TestGateway } from '../helpers/gateway';
+import { startGateway, SANDBOX_ADMIN, type TestGateway } from '../helpers/gateway';
 import { until } from '../helpers/stub-core';
 
 describe('sandbox fault injection, through the app', () => {
@@ -46,14 +46,14 @@ describe('sandbox fault injection, through the app', () => {
   });
 
   it('when faults are queued through the admin API, then the next calls get them, then the core recovers', async () => {
-    const q = await request(t.app).post('/sandbox/faults').send({ backend: 'bankmaster', fault: 'error-500', times: 1 });
+    const q = await request(t.app).post('/sandbox/faults').auth(...SANDBOX_ADMIN).send({ backend: 'bankmaster', fault: 'error-500', times: 1 });
     expect(q.status).toBe(201);
     expect((await lookup()).status).toBe(500);
     expect((await lookup()).status).toBe(200);
   });
 
   it('when the admin API gets a bad request, then 400 in the envelope', async () => {
-    const res = await request(t.app).post('/sandbox/faults').send({ backend: 'mainframe', fault: 'error-500' });
+    const res = await request(t.app).post('/sandbox/faults').auth(...SANDBOX_ADMIN).send({ backend: 'mainframe', fault: 'error-500' });
     expect(res.status).toBe(400);
     expect(res.body.responseDetail.errorDesc).toMatch(/backend must be one of/);
   });
@@ -69,7 +69,7 @@ describe('the bankmaster breaker, through the app', () => {
   const lookup = async () => request(t.app).get('/facilito/v1/customers/1234567890/account').set(await t.auth());
 
   it('when bankmaster keeps failing, then the breaker opens, /ready and /metrics show it, calls fail fast without reaching the core, and it closes again', async () => {
-    await request(t.app).post('/sandbox/faults').send({ backend: 'bankmaster', fault: 'error-500', times: 4 });
+    await request(t.app).post('/sandbox/faults').auth(...SANDBOX_ADMIN).send({ backend: 'bankmaster', fault: 'error-500', times: 4 });
     for (let i = 0; i < 4; i++) expect((await lookup()).status).toBe(500);
     const ready = await request(t.app).get('/ready');
     expect(ready.body.status).toBe('DEGRADED');
@@ -98,7 +98,7 @@ describe('outside the sandbox', () => {
     const gw = await buildApp(qaLike, { extensions: sandboxExtensions(qaLike, t.sandbox), clients: t.gw.services.clients, logStream: new PassThrough() });
     const token = gw.services.tokens.issue(t.gw.services.clients.get('sandbox-demo-client')!);
     try {
-      expect((await request(gw.app).post('/sandbox/faults').send({ backend: 'bankmaster', fault: 'error-500' })).status).toBe(404);
+      expect((await request(gw.app).post('/sandbox/faults').auth(...SANDBOX_ADMIN).send({ backend: 'bankmaster', fault: 'error-500' })).status).toBe(404);
       const res = await request(gw.app)
         .get('/facilito/v1/customers/1234567890/account')
         .set({ client_id: 'sandbox-demo-client', client_secret: 'sandbox-demo-secret-change-me', Authorization: `Bearer ${token.token}` })

@@ -137,7 +137,6 @@ describe('T2, T14, T15 against Bankmaster', () => {
     });
 
     it.each([
-      ['a reversal names no deposit', deposit((trn) => (trn.type = 'R')), 400, 'N4', 'TRX', 'REF.TRAN.PARA REVER.DEBE IDEN.NEGOC.VAL.NO REV.'],
       ['the account does not exist', deposit((trn) => (trn.depAcctIdTo.acctId = '30019999999')), 404, 'NC', 'TRX', 'CUENTA NO EXISTE'],
       ['the correspondent account does not exist', deposit((trn) => (trn.depAcctIdFrom.acctId = '30019999999')), 404, 'NC', 'TRX', 'CUENTA NO EXISTE'],
       ['the account is blocked', deposit((trn) => (trn.depAcctIdTo.acctId = '30010000001')), 400, 'NF', 'TRX', 'CUENTA BLOQUEADA'],
@@ -148,6 +147,20 @@ describe('T2, T14, T15 against Bankmaster', () => {
       const res = await put(body);
       expect(res.status).toBe(status);
       expect(errorOf(res)).toEqual({ errorCode, errorType, errorDesc });
+    });
+
+    it('when a reversal names no deposit of this client, then 404 GW-404-02 before the core (fail closed)', async () => {
+      const res = await put(deposit((trn) => (trn.type = 'R')));
+      expect(res.status).toBe(404);
+      expect(errorOf(res)).toMatchObject({ errorCode: 'GW-404-02', errorType: 'POL' });
+    });
+
+    it('when a reversal names a deposit of this client that the core did not apply, then 400 N4/TRX', async () => {
+      const body = deposit((trn) => (trn.depAcctIdTo.acctId = '30010000006'));
+      expect((await put(body)).status).toBe(400);
+      const res = await put(variant(body, (b) => (b.trn.type = 'R')));
+      expect(res.status).toBe(400);
+      expect(errorOf(res)).toEqual({ errorCode: 'N4', errorType: 'TRX', errorDesc: 'REF.TRAN.PARA REVER.DEBE IDEN.NEGOC.VAL.NO REV.' });
     });
 
     it('when a reversal gives another amount than the deposit, then 400 P1/TRX and nothing moves', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { gatewaySchema, loadConfig } from '../../src/gateway-config';
-import { verifySecret } from '../../src/auth/secret-hash';
+import { SecretHasher } from '../../src/auth/secret-hash';
 import { BACKENDS, BACKEND_ENV } from '../../src/gateway/backends';
 import { projectPath } from '../../src/paths';
 
@@ -106,7 +106,10 @@ describe('docker-compose.yml', () => {
     expect(registry._note).toMatch(/DEMO ONLY/);
     const [client] = registry.clients;
     expect(client.clientId).toMatch(/demo/);
-    expect(await verifySecret('compose-demo-secret-not-a-real-secret', client.secretHash)).toBe(true);
+    // hashed under the compose file's demo pepper, the one its replicas run with
+    const pepper = gateways[0][1].environment.GATEWAY_CLIENT_SECRET_PEPPER as string;
+    expect(pepper).toMatch(/demo/);
+    expect(new SecretHasher(pepper).hash('compose-demo-secret-not-a-real-secret')).toBe(client.secretHash);
     expect(read('README.md')).toContain('compose-demo-secret-not-a-real-secret');
   });
 
@@ -160,6 +163,8 @@ describe('deploy/kubernetes', () => {
     for (const key of names) expect({ key, known: SCHEMA_ENV.has(key) }).toEqual({ key, known: true });
     const redisUrl = gatewayContainer.env.find((e: Doc) => e.name === 'GATEWAY_REDIS_URL');
     expect(redisUrl.valueFrom.secretKeyRef).toEqual({ name: 'bank-api-gateway-redis', key: 'url' });
+    const pepper = gatewayContainer.env.find((e: Doc) => e.name === 'GATEWAY_CLIENT_SECRET_PEPPER');
+    expect(pepper.valueFrom.secretKeyRef).toEqual({ name: 'bank-api-gateway-pepper', key: 'pepper' });
     expect(podSpec.volumes.filter((v: Doc) => v.secret).map((v: Doc) => v.secret.secretName).sort()).toEqual(['bank-api-gateway-clients', 'bank-api-gateway-jwt']);
   });
 
@@ -169,7 +174,7 @@ describe('deploy/kubernetes', () => {
     const clients = path.join(path.dirname(keys.publicKey), 'clients.json');
     fs.writeFileSync(clients, JSON.stringify({ clients: [] }));
     const config = loadConfig({
-      environment: { ...data, GATEWAY_REDIS_URL: 'rediss://gateway:placeholder@redis.example.invalid:6380', GATEWAY_CLIENTS_FILE: clients, JWT_PUBLIC_KEY_FILE: keys.publicKey },
+      environment: { ...data, GATEWAY_REDIS_URL: 'rediss://gateway:placeholder@redis.example.invalid:6380', GATEWAY_CLIENT_SECRET_PEPPER: 'stand-in-pepper-from-the-secret-store-0123456789', GATEWAY_CLIENTS_FILE: clients, JWT_PUBLIC_KEY_FILE: keys.publicKey },
     });
     expect(config.env).toBe('prod');
     expect(config.policies.idempotency.store).toBe('redis');

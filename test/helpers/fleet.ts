@@ -8,6 +8,8 @@ import { startSandbox, type SandboxHandle } from '../../src/sandbox/server';
 import { API_NAMES } from '../../src/gateway/api-names';
 import { startGateway, type TestGateway } from './gateway';
 import { startRedis, type LocalRedis } from './redis-server';
+import { SecretHasher } from '../../src/auth/secret-hash';
+import { SANDBOX_PEPPER } from '../../src/config/schema';
 
 let keyFile: string | undefined;
 
@@ -177,9 +179,8 @@ export async function startReplicaProcess(fleet: Fleet, env: Record<string, stri
   };
 }
 
-/** The clients file's scrypt form (src/auth/secret-hash.ts), computed synchronously for a fixture. */
+/** The clients file's form (src/auth/secret-hash.ts): HMAC-SHA256 under the test profile's pepper, the sandbox default. */
 function hashSecretSync(secret: string): string {
-  const salt = crypto.randomBytes(16);
-  const key = crypto.scryptSync(secret, salt, 32, { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
-  return ['scrypt', 16384, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return new SecretHasher(SANDBOX_PEPPER).hash(secret);
 }
+

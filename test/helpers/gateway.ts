@@ -8,6 +8,8 @@ import { sandboxExtensions, withSandboxBackends } from '../../src/sandbox/attach
 
 export const DEMO_CLIENT_ID = 'sandbox-demo-client';
 export const DEMO_CLIENT_SECRET = 'sandbox-demo-secret-change-me';
+/** The sandbox admin API's demo credentials (HTTP Basic): supertest's .auth(...SANDBOX_ADMIN). */
+export const SANDBOX_ADMIN = ['sandbox-admin', 'sandbox-admin-secret-change-me'] as const;
 
 export interface TestGateway {
   gw: GatewayApp;

@@ -148,8 +148,13 @@ function setIn(t: Template, path: string[], value: Template): Template {
   return copy;
 }
 
-/** The programs of every example of an API, in page order; fresh references are shared the way the QA kit shares them. */
-export function examplePrograms(api: DocApi): Map<string, ExampleProgram[]> {
+/**
+ * The programs of every example of an API, in page order; fresh references are shared the way the
+ * QA kit shares them. sandboxAdmin: the credentials of the sandbox admin API, where the examples
+ * read the OTP the sandbox "sent" (HTTP Basic; the portal passes this deployment's).
+ */
+export function examplePrograms(api: DocApi, sandboxAdmin?: { user: string; secret: string }): Map<string, ExampleProgram[]> {
+  const adminHeaders: Array<[string, string]> = sandboxAdmin ? [['Authorization', `Basic ${Buffer.from(`${sandboxAdmin.user}:${sandboxAdmin.secret}`).toString('base64')}`]] : [];
   const fresh = new FreshReferences();
   const built = api.operations.map((op) => ({ op, requests: buildExampleRequests(op, { references: 'fresh', fresh }).requests }));
   const all = built.flatMap((b) => b.requests);
@@ -182,7 +187,7 @@ export function examplePrograms(api: DocApi): Map<string, ExampleProgram[]> {
           const otp = all.find((x) => x.op.operationId === OTP_REQUEST && x.bodyText && JSON.parse(x.bodyText).IDcuenta === r.otpAccount);
           if (!otp) throw new Error(`${op.operationId}: no ${OTP_REQUEST} example for account ${r.otpAccount}`);
           steps.push(stepOf(otp, scope, { main: false, note: `${label(otp.op)}: the bank sends the customer an OTP for this account and amount` }));
-          steps.push({ note: 'the OTP the sandbox "sent" to the customer (sandbox only: in real life the customer tells it)', method: 'GET', path: `/sandbox/otp/${encodeURIComponent(r.otpAccount)}`, headers: [], auth: false, capture: { name: VAR.otp, from: ['otp'] }, main: false });
+          steps.push({ note: 'the OTP the sandbox "sent" to the customer (sandbox only: in real life the customer tells it)', method: 'GET', path: `/sandbox/otp/${encodeURIComponent(r.otpAccount)}`, headers: adminHeaders, auth: false, capture: { name: VAR.otp, from: ['otp'] }, main: false });
           scope.captured(VAR.otp);
         }
         steps.push(stepOf(r, scope, { main: true, body: mainBody, note: steps.length ? `${label(op)}: this example` : undefined }));

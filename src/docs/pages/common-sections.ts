@@ -121,7 +121,9 @@ export function sandboxSection(ctx: PortalContext): string {
 <p>Add <code>X-Sandbox-Fault: [backend:]fault[=arg]</code> to a call (several separated by commas) to make a simulated core misbehave, and see the gateway's 502 / 503 / 504 answers. Back ends: ${BACKENDS.map(code).join(', ')}.</p>
 ${table(['fault', 'the simulated core…'], FAULT_KINDS.map((k) => [code(k), faults[k] ?? '']))}
 ${codeBlock(`curl -i "$BASE/facilito/v1/customers/1234567890/account" -H "client_id: $CLIENT_ID" -H "client_secret: $CLIENT_SECRET" -H "Authorization: Bearer $TOKEN" -H 'X-Sandbox-Fault: bankmaster:error-500'`)}
-<p>Faults can also be queued: <code>POST /sandbox/faults</code> with <code>{"backend":"bankmaster","fault":"timeout","times":2}</code>, listed with <code>GET</code> and cleared with <code>DELETE</code>. The OTP the sandbox "sends" a customer is read at <code>GET /sandbox/otp/{IDcuenta}</code>. None of this exists in QA or production.</p>`;
+<p>Faults can also be queued: <code>POST /sandbox/faults</code> with <code>{"backend":"bankmaster","fault":"timeout","times":2}</code>, listed with <code>GET</code> and cleared with <code>DELETE</code>. The OTP the sandbox "sends" a customer is read at <code>GET /sandbox/otp/{IDcuenta}</code>. These admin calls need the sandbox admin credentials as HTTP Basic${
+  ctx.sandbox ? ` (<code>-u ${esc(`${ctx.config.sandbox.adminUser}:${ctx.config.sandbox.adminSecret}`)}</code>)` : ', printed when the sandbox starts'
+}. None of this exists in QA or production.</p>`;
 }
 
 export function qaKitSection(apis: string[], base: string): string {

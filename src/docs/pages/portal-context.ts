@@ -30,8 +30,10 @@ export function createPortalContext(config: GatewayConfig, definitions: ApiDefin
     api.operations.sort(byCode);
     return api;
   });
-  const programs = new Map(apis.map((a) => [a.name, examplePrograms(a)]));
-  return { config, apis, definitions, programs, search: buildSearchAsset(apis), sandbox: config.env === 'sandbox' || config.env === 'test' };
+  const sandbox = config.env === 'sandbox' || config.env === 'test';
+  const admin = sandbox ? { user: config.sandbox.adminUser, secret: config.sandbox.adminSecret } : undefined;
+  const programs = new Map(apis.map((a) => [a.name, examplePrograms(a, admin)]));
+  return { config, apis, definitions, programs, search: buildSearchAsset(apis), sandbox };
 }
 
 /** A host[:port] or [ipv6][:port], nothing else: the value is printed in pages and shell lines. */

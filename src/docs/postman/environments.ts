@@ -32,6 +32,8 @@ export function buildEnvironment(env: QaEnvironment, opts: { baseUrl?: string } 
       // empty: {{baseUrl}}/oauth/token (the sandbox issues tokens; QA and prod use the bank's identity provider)
       v('tokenUrl', ''),
       v('sandboxOtpBox', sandbox ? 'true' : 'false'),
+      // the sandbox admin API's credentials (its OTP box); nothing of the kind exists elsewhere
+      ...(sandbox ? [v('sandboxAdminUser', config.sandbox.adminUser), v('sandboxAdminSecret', config.sandbox.adminSecret, 'secret')] : []),
       // outside the sandbox, the OTP the customer received (pass --env-var otp=123456)
       v('otp', ''),
     ],

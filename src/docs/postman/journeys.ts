@@ -71,7 +71,19 @@ function otpBoxItem(accountVar: string): PostmanItem {
         },
       },
     ],
-    request: { method: 'GET', header: [], url: { raw: `{{baseUrl}}/sandbox/otp/{{${accountVar}}}`, host: ['{{baseUrl}}'], path: ['sandbox', 'otp', `{{${accountVar}}}`] } },
+    request: {
+      method: 'GET',
+      header: [],
+      // the sandbox admin API needs its credentials (HTTP Basic)
+      auth: {
+        type: 'basic',
+        basic: [
+          { key: 'username', value: '{{sandboxAdminUser}}', type: 'string' },
+          { key: 'password', value: '{{sandboxAdminSecret}}', type: 'string' },
+        ],
+      },
+      url: { raw: `{{baseUrl}}/sandbox/otp/{{${accountVar}}}`, host: ['{{baseUrl}}'], path: ['sandbox', 'otp', `{{${accountVar}}}`] },
+    },
   };
 }
 

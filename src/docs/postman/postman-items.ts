@@ -13,6 +13,7 @@ export interface PostmanItem {
     header: Array<{ key: string; value: string; description?: string }>;
     url: { raw: string; host: string[]; path: string[]; query?: Array<{ key: string; value: string }> };
     body?: { mode: 'raw'; raw: string; options: { raw: { language: 'json' } } };
+    auth?: { type: 'basic'; basic: Array<{ key: 'username' | 'password'; value: string; type: 'string' }> };
     description?: string;
   };
 }

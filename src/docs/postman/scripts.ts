@@ -64,7 +64,8 @@ export function otpScript(accountExpression: string): string[] {
   return [
     "if (pm.variables.get('sandboxOtpBox') === 'true') {",
     `  const account = ${accountExpression};`,
-    "  pm.sendRequest({ url: pm.variables.get('baseUrl') + '/sandbox/otp/' + account, method: 'GET' }, (err, res) => {",
+    "  const admin = { type: 'basic', basic: [{ key: 'username', value: pm.variables.get('sandboxAdminUser') }, { key: 'password', value: pm.variables.get('sandboxAdminSecret') }] };",
+    "  pm.sendRequest({ url: pm.variables.get('baseUrl') + '/sandbox/otp/' + account, method: 'GET', auth: admin }, (err, res) => {",
     "    if (err || res.code !== 200) throw new Error('no OTP in the sandbox box for account ' + account + (res ? ': ' + res.text() : ''));",
     "    pm.variables.set('otp', res.json().otp);",
     '  });',

@@ -26,6 +26,22 @@ function pathOf(n: Pending): string {
   return parent ? `${parent}.${n.key}` : n.key!;
 }
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * A character no field of these APIs carries and that a core may read otherwise: a C0 control
+ * character or DEL (a line break in a fixed-width core record or a log line, a NUL that ends a C
+ * string) or a lone surrogate (not Unicode: a UTF-8 encoder writes U+FFFD or fails). Named with
+ * its code point; a well-formed surrogate pair (an emoji) passes.
+ */
+export function badCharacter(s: string): string | undefined {
+  const m = CONTROL.exec(s);
+  if (m) return `a control character (U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  // String.prototype.isWellFormed (Node 20, ES2024): the lib this project compiles against is ES2022
+  if (!(s as string & { isWellFormed(): boolean }).isWellFormed()) return 'a lone surrogate (not valid Unicode)';
+  return undefined;
+}
+
 /**
  * Walks the parsed body iteratively (no recursion: a deep body cannot blow the stack) and returns
  * the first violation. Numbers, booleans and null break no limit and are not visited; paths are
@@ -40,6 +56,8 @@ export function findJsonThreat(body: unknown, limits: JsonThreatLimits): string 
       if (value.length > limits.maxStringValueLength) {
         return `string value at ${pathOf(node) || 'body'} is longer than ${limits.maxStringValueLength} characters`;
       }
+      const bad = badCharacter(value);
+      if (bad) return `field ${pathOf(node) || 'body'} contains ${bad}`;
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -62,6 +80,8 @@ export function findJsonThreat(body: unknown, limits: JsonThreatLimits): string 
         if (k.length > limits.maxObjectEntryNameLength) {
           return `a field name in ${pathOf(node) || 'body'} is longer than ${limits.maxObjectEntryNameLength} characters`;
         }
+        const bad = badCharacter(k);
+        if (bad) return `a field name in ${pathOf(node) || 'body'} contains ${bad}`;
         const v: unknown = (value as Record<string, unknown>)[k];
         if (typeof v === 'string' || (v !== null && typeof v === 'object')) stack.push({ value: v, depth: d, parent: node, key: k });
       }
@@ -72,7 +92,7 @@ export function findJsonThreat(body: unknown, limits: JsonThreatLimits): string 
 
 export const jsonThreatProtection: PolicyDefinition<JsonThreatSettings> = {
   name: 'json-threat-protection',
-  description: "MuleSoft's five JSON limits: container depth, string length, array entries, object entries, name length.",
+  description: "MuleSoft's five JSON limits (container depth, string length, array entries, object entries, name length), and no control character or lone surrogate in any string.",
   settingsKey: 'jsonThreat',
   needsBody: true,
   create({ settings }) {

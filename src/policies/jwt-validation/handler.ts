@@ -1,6 +1,8 @@
 import type { PolicyDefinition } from '../../gateway/policy';
 import { contextOf } from '../../gateway/request-context';
 import { GatewayError } from '../../errors/gateway-error';
+import type { ApiName } from '../../gateway/api-names';
+import type { TokenClaims } from '../../gateway/client';
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
@@ -11,11 +13,33 @@ export function bearerToken(header: string): string | undefined {
   return JWT.test(token) ? token : undefined;
 }
 
-/** Authorization: Bearer <jwt>: signature, algorithm allow-list, exp/nbf/iss/aud, and the token's client is the caller. */
+/** The APIs a token's scope names: RFC 6749's space-separated string (or a JSON array of names). */
+const scopesOf = new WeakMap<TokenClaims, ReadonlySet<string>>();
+function scopeNames(claims: TokenClaims): ReadonlySet<string> {
+  let names = scopesOf.get(claims);
+  if (!names) {
+    const raw: unknown = claims.scope;
+    names = new Set(typeof raw === 'string' ? raw.split(' ').filter(Boolean) : Array.isArray(raw) ? raw.filter((s) => typeof s === 'string') : []);
+    scopesOf.set(claims, names);
+  }
+  return names;
+}
+
+/** A token may call only the APIs its scope names (client-id enforcement checks the client is contracted to it). */
+export function assertScope(claims: TokenClaims, api: ApiName): void {
+  if (scopeNames(claims).has(api)) return;
+  const scope = claims.scope === undefined ? 'no scope' : `scope (${Array.isArray(claims.scope) ? claims.scope.join(' ') : String(claims.scope)})`;
+  throw GatewayError.of('TOKEN_SCOPE', `The access token's ${scope} does not include the ${api} API; request a token whose scope names it`);
+}
+
+/**
+ * Authorization: Bearer <jwt>: signature, algorithm allow-list, exp/nbf/iss/aud, the token's client
+ * is the caller, and its scope names this API.
+ */
 export const jwtValidation: PolicyDefinition = {
   name: 'jwt-validation',
-  description: 'Verifies the OAuth 2.0 access token and binds it to the calling client_id.',
-  create({ deps }) {
+  description: "Verifies the OAuth 2.0 access token, binds it to the calling client_id and checks its scope names the API.",
+  create({ api, deps }) {
     return async (req, _res, next) => {
       const header = req.headers.authorization;
       if (!header) throw GatewayError.of('MISSING_TOKEN');
@@ -25,6 +49,7 @@ export const jwtValidation: PolicyDefinition = {
       const claims = deps.tokens.cached(token) ?? (await deps.tokens.verify(token));
       const ctx = contextOf(req);
       if (ctx.client && claims.client_id !== ctx.client.clientId) throw GatewayError.of('TOKEN_CLIENT_MISMATCH');
+      assertScope(claims, api.name);
       ctx.token = claims;
       next();
     };

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../../observability/logger';
 import type { GatewayMetrics } from '../../observability/metrics';
-import { maskDigits } from '../../observability/masking';
+import { maskUrl } from '../../observability/masking';
+import { queryInClear } from './query-in-clear';
 import { attachContext } from '../../gateway/request-context';
 
 const CORRELATION = /^[\x21-\x7e]{1,64}$/;
@@ -34,7 +35,8 @@ export function messageLogging(logger: Logger, metrics: GatewayMetrics): Request
         api,
         operation: route,
         method: req.method,
-        path: maskDigits(req.originalUrl),
+        // every query value masked unless the operation's contract declares it from a closed set
+        path: maskUrl(req.originalUrl, queryInClear(ctx.api, ctx.route)),
         status,
         latencyMs: Math.round(latencyMs * 1000) / 1000,
       };

@@ -10,7 +10,7 @@ import type { OpenApiRequest } from './openapi-requests';
 export async function sendExample(t: TestGateway, basePath: string, r: OpenApiRequest): Promise<request.Response> {
   let body = r.body === undefined ? undefined : JSON.parse(JSON.stringify(r.body));
   if (r.sandbox?.otp) {
-    const box = await request(t.app).get(`/sandbox/otp/${body.IDcuenta}`);
+    const box = await request(t.app).get(`/sandbox/otp/${body.IDcuenta}`).auth(t.config.sandbox.adminUser, t.config.sandbox.adminSecret);
     if (box.status !== 200) throw new Error(`${r.operationId} ${r.name}: no OTP delivered to ${body.IDcuenta}: ${JSON.stringify(box.body)}`);
     const delivered = String(box.body.otp ?? box.body.code ?? box.body.OTP);
     body.OTP = r.sandbox.otp === 'delivered' ? delivered : String((Number(delivered) + 1) % 1_000_000).padStart(6, '0');

@@ -7,7 +7,7 @@ import nock from 'nock';
 import { TokenService, type TokenServiceOptions } from '../../../src/auth/token-service';
 import type { ClientApp } from '../../../src/auth/client-registry';
 
-const client: ClientApp = { clientId: 'app-1', name: 'a', secretHash: 'scrypt$1$1$1$a$b', status: 'active', apis: ['facilito'], tier: 'gold' };
+const client: ClientApp = { clientId: 'app-1', name: 'a', secretHash: 'hmac-sha256$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', status: 'active', apis: ['facilito'], tier: 'gold' };
 const base: TokenServiceOptions = {
   issuer: 'https://issuer.test',
   audience: 'bank-api-gateway',

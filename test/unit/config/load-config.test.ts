@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../../src/gateway-config';
+import { SANDBOX_PEPPER } from '../../../src/config/schema';
 
 describe('loadConfig', () => {
   it('when nothing is set, then the sandbox profile is used with port 8081', () => {
@@ -43,6 +44,13 @@ describe('loadConfig', () => {
     expect(message).toMatch(/auth\.publicKeyFile \(JWT_PUBLIC_KEY_FILE\) or auth\.jwksUri/);
     expect(message).toMatch(/backends\.bankmaster\.baseUrl/);
     expect(message).toMatch(/backends\.investmentFunds\.baseUrl/);
+    expect(message).toMatch(/clients\.secretPepper \(GATEWAY_CLIENT_SECRET_PEPPER\) is required in qa\/prod/);
+  });
+
+  it('when qa or prod gets the public sandbox pepper or a short one, then it refuses to start naming the key', () => {
+    for (const pepper of [SANDBOX_PEPPER, 'short-pepper']) {
+      expect(() => loadConfig({ environment: { GATEWAY_ENV: 'qa', GATEWAY_CLIENT_SECRET_PEPPER: pepper } })).toThrow(/clients\.secretPepper/);
+    }
   });
 
   it('when prod gets its keys from the environment, then it loads without committed secrets', () => {
@@ -51,7 +59,12 @@ describe('loadConfig', () => {
     const key = path.join(dir, 'issuer.pem');
     fs.writeFileSync(clients, JSON.stringify({ clients: [] }));
     fs.writeFileSync(key, 'not read at load time');
-    const env: NodeJS.ProcessEnv = { GATEWAY_ENV: 'prod', GATEWAY_CLIENTS_FILE: clients, JWT_PUBLIC_KEY_FILE: key };
+    const env: NodeJS.ProcessEnv = {
+      GATEWAY_ENV: 'prod',
+      GATEWAY_CLIENTS_FILE: clients,
+      JWT_PUBLIC_KEY_FILE: key,
+      GATEWAY_CLIENT_SECRET_PEPPER: 'a-pepper-from-the-secret-store-0123456789',
+    };
     for (const b of ['BANKMASTER', 'STARLT', 'OPENCARD', 'TRANSFIYA', 'DECISION_ENGINE', 'AGREEMENTS', 'INVESTMENT_FUNDS']) {
       env[`GATEWAY_BACKEND_${b}_URL`] = `https://${b.toLowerCase()}.core.example.invalid`;
     }
@@ -59,6 +72,7 @@ describe('loadConfig', () => {
     expect(c.env).toBe('prod');
     expect(c.auth.issueTokens).toBe(false);
     expect(c.sandbox.enabled).toBe(false);
+    expect(c.clients.secretPepper).toBe('a-pepper-from-the-secret-store-0123456789');
   });
 
   it('when the config is loaded, then it is frozen', () => {

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { mask, maskDigits } from '../../../src/observability/masking';
+import { mask, maskDigits, maskUrl } from '../../../src/observability/masking';
 import { createLogger } from '../../../src/observability/logger';
 
 describe('masking', () => {
@@ -41,5 +41,21 @@ describe('masking', () => {
     logger.info('request', { requestHeaders: { client_secret: 'topsecret', authorization: 'Bearer eyJhbGciOi.payload.sig' }, requestBody: { OTP: '998877', Cedula: '1234567890' } });
     expect(out).not.toMatch(/topsecret|eyJhbGciOi|998877|1234567890/);
     expect(out).toContain('[REDACTED]');
+  });
+
+  it.each([
+    ['a credential', '/p?access_token=abc.def.ghi', '/p?access_token=***'],
+    ['an OTP, no last digits', '/p?otp=123987', '/p?otp=***'],
+    ['any name at all', '/p?note=hello&x=1', '/p?note=***&x=***'],
+    ['a value sent as a name', '/p?123987', '/p?***'],
+    ['a name that is not one', '/p?%3Cscript%3E=1', '/p?***'],
+    ['a malformed escape', '/p?a=%E0%A4%A', '/p?***'],
+    ['the path digits still masked', '/c/1234567890/a?b=2', '/c/******7890/a?b=***'],
+  ])('when a URL with %s is masked for a log line, then no query value is shown', (_what, url, logged) => {
+    expect(maskUrl(url)).toBe(logged);
+  });
+
+  it('when the contract allows a value in clear, then only that value is shown', () => {
+    expect(maskUrl('/p?type=CC&id=79123456', (n, v) => n === 'type' && v === 'CC')).toBe('/p?type=CC&id=***');
   });
 });

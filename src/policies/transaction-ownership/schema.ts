@@ -1,0 +1,28 @@
+import { positiveInt } from '../../config/formats';
+import type { SchemaValue } from '../../config/schema-types';
+
+/** policies.ownership */
+export const ownershipSettings = {
+  ownership: {
+    store: {
+      doc: 'Transaction ownership record store: memory (per instance; a restart forgets, and then a reversal of an earlier transaction fails closed with 404). A shared store (redis) plugs in through createOwnershipStore.',
+      format: ['memory'],
+      default: 'memory',
+      env: 'GATEWAY_OWNERSHIP_STORE',
+    },
+    ttlSeconds: {
+      doc: 'How long a transaction reference stays bound to the client that used it (default 7 days: past same-day reversals, end-of-day and weekend reconciliation, and the idempotency window).',
+      format: positiveInt,
+      default: 604800,
+      env: 'GATEWAY_OWNERSHIP_TTL_SECONDS',
+    },
+    maxEntries: {
+      doc: 'Ownership records the memory store keeps at most (oldest dropped first; a dropped record fails closed like a forgotten one).',
+      format: positiveInt,
+      default: 500000,
+      env: 'GATEWAY_OWNERSHIP_MAX_ENTRIES',
+    },
+  },
+};
+
+export type OwnershipSettings = SchemaValue<typeof ownershipSettings.ownership>;
