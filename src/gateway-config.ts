@@ -26,9 +26,14 @@ export function loadConfig(opts: LoadOptions = {}): GatewayConfig {
 /** Rules between the policies' stores and the core sections; each message names the key to fix. */
 function crossCheckStores(c: GatewayConfig): void {
   const problems: string[] = [];
-  const { idempotency, rateLimit } = c.policies;
-  if ((idempotency.store === 'redis' || rateLimit.store === 'redis') && !c.redis.url) {
-    problems.push('redis.url (GATEWAY_REDIS_URL) is required when policies.idempotency.store or policies.rateLimit.store is redis');
+  const { idempotency, rateLimit, ownership } = c.policies;
+  if ((idempotency.store === 'redis' || rateLimit.store === 'redis' || ownership.store === 'redis') && !c.redis.url) {
+    problems.push('redis.url (GATEWAY_REDIS_URL) is required when policies.idempotency.store, policies.rateLimit.store or policies.ownership.store is redis');
+  }
+  // replicas that share idempotency records must agree whose a reference is: with per-process
+  // ownership records, a reversal reaching another replica than its original fails closed
+  if (idempotency.store === 'redis' && ownership.store !== 'redis') {
+    problems.push('policies.ownership.store (GATEWAY_OWNERSHIP_STORE) must be redis when policies.idempotency.store is redis (a fleet)');
   }
   // a live request's claim must never look abandoned: it outlives the slowest core call
   const slowest = Math.max(...BACKENDS.map((b) => c.backends[b].timeoutMs));

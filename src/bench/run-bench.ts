@@ -77,6 +77,7 @@ async function main(opts: BenchOptions): Promise<number> {
             LOG_FILE: path.join(outDir, 'gateway-redis.log'),
             GATEWAY_IDEMPOTENCY_STORE: 'redis',
             GATEWAY_RATE_LIMIT_STORE: 'redis',
+            GATEWAY_OWNERSHIP_STORE: 'redis',
             GATEWAY_REDIS_URL: redis.url,
           },
           gatewayFlags,

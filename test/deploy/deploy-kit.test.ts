@@ -85,7 +85,7 @@ describe('docker-compose.yml', () => {
   it('when the replicas are read, then they share one Redis, prefix, signing key and client registry, and point every core at the cores service', () => {
     const [first, second] = gateways.map(([, s]) => envOf(s));
     expect(second).toEqual(first);
-    expect(first).toMatchObject({ GATEWAY_IDEMPOTENCY_STORE: 'redis', GATEWAY_RATE_LIMIT_STORE: 'redis', GATEWAY_REDIS_URL: 'redis://redis:6379' });
+    expect(first).toMatchObject({ GATEWAY_IDEMPOTENCY_STORE: 'redis', GATEWAY_RATE_LIMIT_STORE: 'redis', GATEWAY_OWNERSHIP_STORE: 'redis', GATEWAY_REDIS_URL: 'redis://redis:6379' });
     const coresPort = envOf(services.cores).GATEWAY_SANDBOX_PORT;
     for (const b of BACKENDS) expect(first[`GATEWAY_BACKEND_${BACKEND_ENV[b]}_URL`]).toBe(`http://cores:${coresPort}/${b}`);
   });

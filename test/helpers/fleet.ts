@@ -54,6 +54,7 @@ export function fleetSettings(redisUrl: string, prefix: string, more: Record<str
       ...policies,
       idempotency: { store: 'redis', ...policies.idempotency },
       rateLimit: { store: 'redis', ...policies.rateLimit },
+      ownership: { store: 'redis', ...policies.ownership },
     },
   };
 }

@@ -4,6 +4,7 @@ import type { ApiDefinition, ReferenceRule, RouteDefinition } from '../../gatewa
 import { contextOf } from '../../gateway/request-context';
 import { GatewayError } from '../../errors/gateway-error';
 import { createOwnershipStore, type OwnershipStore } from './store';
+import { RedisOwnershipStore } from './redis-store';
 import type { OwnershipSettings } from './schema';
 
 /** The reference a route creates: its own rule, else its idempotency natural key in that key's scope. */
@@ -40,7 +41,7 @@ export const transactionOwnership: PolicyDefinition<OwnershipSettings, Ownership
   description: 'Binds every transaction reference to the client that created it; another client gets no replay and no reversal.',
   settingsKey: 'ownership',
   needsBody: true,
-  init: (s) => createOwnershipStore(s.store, s.maxEntries),
+  init: (s, deps) => createOwnershipStore(s.store, s.maxEntries, () => new RedisOwnershipStore(deps)),
   close: async (store) => store.close?.(),
   create({ api, settings, state: store }) {
     const ttlMs = settings.ttlSeconds * 1000;

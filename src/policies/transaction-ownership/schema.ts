@@ -5,8 +5,8 @@ import type { SchemaValue } from '../../config/schema-types';
 export const ownershipSettings = {
   ownership: {
     store: {
-      doc: 'Transaction ownership record store: memory (per instance; a restart forgets, and then a reversal of an earlier transaction fails closed with 404). A shared store (redis) plugs in through createOwnershipStore.',
-      format: ['memory'],
+      doc: 'Transaction ownership record store: memory (per instance; a restart forgets, and then a reversal of an earlier transaction fails closed with 404) or redis (shared by every replica, kept across restarts; redis.url). With redis, a money-moving call is refused with 503, not sent, while Redis does not answer.',
+      format: ['memory', 'redis'],
       default: 'memory',
       env: 'GATEWAY_OWNERSHIP_STORE',
     },

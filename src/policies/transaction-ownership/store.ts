@@ -62,10 +62,13 @@ export class MemoryOwnershipStore implements OwnershipStore {
   }
 }
 
-export function createOwnershipStore(kind: string, maxEntries: number): OwnershipStore {
+export function createOwnershipStore(kind: string, maxEntries: number, redis?: () => OwnershipStore): OwnershipStore {
   switch (kind) {
     case 'memory':
       return new MemoryOwnershipStore(maxEntries);
+    case 'redis':
+      if (!redis) throw new Error('policies.ownership.store: redis needs the shared connection');
+      return redis();
     default:
       throw new Error(`policies.ownership.store: unknown store "${kind}"`);
   }

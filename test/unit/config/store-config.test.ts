@@ -13,6 +13,7 @@ describe('shared store settings', () => {
       environment: {
         GATEWAY_IDEMPOTENCY_STORE: 'redis',
         GATEWAY_RATE_LIMIT_STORE: 'redis',
+        GATEWAY_OWNERSHIP_STORE: 'redis',
         GATEWAY_REDIS_URL: 'rediss://gateway:s3cret@redis.internal:6380/2',
         GATEWAY_REDIS_PREFIX: 'qa-gw:',
         GATEWAY_REDIS_COMMAND_TIMEOUT_MS: '250',
@@ -29,6 +30,13 @@ describe('shared store settings', () => {
   it('when a store is redis without a URL, then loading fails naming redis.url and its env var', () => {
     expect(() => loadConfig({ environment: { GATEWAY_IDEMPOTENCY_STORE: 'redis' } })).toThrow(/redis\.url \(GATEWAY_REDIS_URL\) is required/);
     expect(() => loadConfig({ environment: { GATEWAY_RATE_LIMIT_STORE: 'redis' } })).toThrow(ConfigError);
+    expect(() => loadConfig({ environment: { GATEWAY_OWNERSHIP_STORE: 'redis' } })).toThrow(/redis\.url/);
+  });
+
+  it('when idempotency records are shared on Redis but ownership records are not, then loading fails: replicas would disagree whose a reference is', () => {
+    const environment = { GATEWAY_IDEMPOTENCY_STORE: 'redis', GATEWAY_REDIS_URL: 'redis://redis:6379' };
+    expect(() => loadConfig({ environment })).toThrow(/policies\.ownership\.store \(GATEWAY_OWNERSHIP_STORE\) must be redis/);
+    expect(loadConfig({ environment: { ...environment, GATEWAY_OWNERSHIP_STORE: 'redis' } }).policies.ownership.store).toBe('redis');
   });
 
   it('when the Redis URL is not redis:// or rediss://, then loading fails naming the key', () => {
