@@ -7,7 +7,7 @@ import { RedisIdempotencyStore } from './redis-store';
 export async function createIdempotencyStore(s: IdempotencySettings, deps: Pick<GatewayDeps, 'redis' | 'logger' | 'metrics'>): Promise<IdempotencyStore> {
   switch (s.store) {
     case 'memory':
-      return new MemoryIdempotencyStore(s.ttlSeconds * 1000, s.maxEntries, s.inFlightTtlMs);
+      return new MemoryIdempotencyStore(s.ttlSeconds * 1000, s.maxEntries, s.inFlightTtlMs, performance, s.maxBytes);
     case 'redis': {
       const store = new RedisIdempotencyStore(deps, { ttlMs: s.ttlSeconds * 1000, inFlightTtlMs: s.inFlightTtlMs });
       // a normal start serves its first request connected; a Redis not there yet only delays money

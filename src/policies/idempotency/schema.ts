@@ -17,6 +17,12 @@ export const idempotencySettings = {
       default: 100000,
       env: 'GATEWAY_IDEMPOTENCY_MAX_ENTRIES',
     },
+    maxBytes: {
+      doc: 'What the completed records of the memory store may hold at most, in bytes (an answer counts for its size; oldest dropped first, whichever bound comes first): keeps a process\'s memory flat under any load. ~550 bytes a typical record: the default holds ~60,000.',
+      format: positiveInt,
+      default: 33554432,
+      env: 'GATEWAY_IDEMPOTENCY_MAX_BYTES',
+    },
     inFlightTtlMs: {
       doc: 'How long a claim in flight is held for its request (longer than every back end timeout). A claim older than this is taken as abandoned (its replica died): the next retry with the same key and body goes to the core with the same reference, whose duplicate check answers.',
       format: positiveInt,

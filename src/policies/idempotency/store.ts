@@ -46,17 +46,39 @@ interface InFlight {
   waiters?: Array<(r: IdempotencyRecord | undefined) => void>;
 }
 
-interface Done {
-  fingerprint: string;
-  response: StoredResponse;
+/**
+ * A completed record as ONE string: "<fingerprint>\n<status>\n<headers JSON>\n<body>". A full
+ * store is then flat strings for the garbage collector (one per record, not three objects and
+ * their strings), and its size in bytes is known (~1 byte a character: the answers are ASCII or
+ * Latin-1 text). Only the fingerprint, the status and the headers are read back on a replay.
+ */
+type Done = string;
+
+function pack(fingerprint: string, r: StoredResponse): Done {
+  return `${fingerprint}\n${r.status}\n${r.headers ? JSON.stringify(r.headers) : ''}\n${r.body}`;
 }
+
+function unpack(d: Done): IdempotencyRecord {
+  const a = d.indexOf('\n');
+  const b = d.indexOf('\n', a + 1);
+  const c = d.indexOf('\n', b + 1);
+  const headers = d.slice(b + 1, c);
+  const response: StoredResponse = { status: Number(d.slice(a + 1, b)), body: d.slice(c + 1) };
+  if (headers) response.headers = JSON.parse(headers) as Record<string, string>;
+  return { fingerprint: d.slice(0, a), state: 'done', response };
+}
+
+/** What one record costs in memory, roughly: its key's and record's characters and the cache's slot. */
+const SLOT_BYTES = 64;
+const sizeOf = (record: Done, key: string): number => record.length + key.length + SLOT_BYTES;
 
 /**
  * Claims in flight live in a Map (as many as requests in flight; a claim older than
  * inFlightTtlMs is abandoned and can be taken again). Completed records live in an lru-cache
- * bounded by maxEntries with the TTL, dropped oldest first in O(1): an earlier version trimmed a
- * Map from its front on every claim, and V8 walks the deleted slots at a Map's front on every
- * new iteration, so a full store cost ~40 µs per claim instead of ~1.
+ * bounded by maxEntries AND maxBytes with the TTL, dropped oldest first in O(1): an earlier
+ * version trimmed a Map from its front on every claim, and V8 walks the deleted slots at a Map's
+ * front on every new iteration, so a full store cost ~40 µs per claim instead of ~1. The byte
+ * bound is what keeps a process's memory flat: records of large answers count for what they hold.
  */
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly inFlight = new Map<string, InFlight>();
@@ -70,13 +92,29 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     private readonly inFlightTtlMs = 5 * 60_000,
     /** Monotonic milliseconds for both TTLs (tests pass a clock they move). */
     private readonly clock: { now(): number } = performance,
+    /** What the completed records may hold at most, in bytes (about: see sizeOf). */
+    maxBytes = 32 * 1024 * 1024,
   ) {
-    this.done = new LRUCache<string, Done>({ max: maxEntries, ttl: ttlMs, updateAgeOnGet: false, updateAgeOnHas: false, ttlResolution: 0, perf: clock });
+    this.done = new LRUCache<string, Done>({
+      max: maxEntries,
+      maxSize: maxBytes,
+      sizeCalculation: sizeOf,
+      ttl: ttlMs,
+      updateAgeOnGet: false,
+      updateAgeOnHas: false,
+      ttlResolution: 0,
+      perf: clock,
+    });
   }
 
   /** Records held: completed ones plus claims in flight. */
   get size(): number {
     return this.done.size + this.inFlight.size;
+  }
+
+  /** What the completed records hold, in bytes (as sizeOf counts them). */
+  get bytes(): number {
+    return this.done.calculatedSize;
   }
 
   /** Abandoned claims and expired records are dropped once a minute (both are also ignored when met). */
@@ -92,7 +130,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.sweep(now);
     // peek: a replay does not make a record younger; the oldest completed still go first
     const done = this.done.peek(key);
-    if (done) return { claimed: false, record: { fingerprint: done.fingerprint, state: 'done', response: done.response } };
+    if (done !== undefined) return { claimed: false, record: unpack(done) };
     const pending = this.inFlight.get(key);
     if (pending && pending.expiresAt > now) return { claimed: false, record: { fingerprint: pending.fingerprint, state: 'in-flight', response: undefined } };
     this.inFlight.set(key, { fingerprint, expiresAt: now + this.inFlightTtlMs, waiters: undefined });
@@ -103,7 +141,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     const e = this.inFlight.get(key);
     if (!e) return;
     this.inFlight.delete(key);
-    this.done.set(key, { fingerprint: e.fingerprint, response });
+    this.done.set(key, pack(e.fingerprint, response));
     if (e.waiters) for (const w of e.waiters) w({ fingerprint: e.fingerprint, state: 'done', response });
   }
 
@@ -116,7 +154,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 
   waitFor(key: string, timeoutMs: number): Promise<IdempotencyRecord | undefined> {
     const done = this.done.peek(key);
-    if (done) return Promise.resolve({ fingerprint: done.fingerprint, state: 'done', response: done.response });
+    if (done !== undefined) return Promise.resolve(unpack(done));
     const e = this.inFlight.get(key);
     if (!e) return Promise.resolve(undefined);
     return new Promise((resolve) => {

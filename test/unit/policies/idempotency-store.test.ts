@@ -61,6 +61,24 @@ describe('memory idempotency store bounds', () => {
     expect(await s.claim('k4999', 'fp')).toMatchObject({ claimed: false, record: { state: 'done' } });
   });
 
+  it('when the records held reach maxBytes, then the oldest go first, whatever maxEntries allows, and the held bytes stay under the bound', async () => {
+    const body = JSON.stringify({ Resultado: 0, Mensaje: 'Transaccion OK', IdAutorizacion: 1, pad: 'x'.repeat(400) });
+    const s = new MemoryIdempotencyStore(60_000, 100_000, 60_000, performance, 64 * 1024);
+    for (let i = 0; i < 1000; i++) {
+      await s.claim(`client|facilito|n|${i}`, 'f'.repeat(43));
+      await s.complete(`client|facilito|n|${i}`, { status: 200, body, headers: { location: `/x/${i}` } });
+    }
+    expect(s.bytes).toBeLessThanOrEqual(64 * 1024);
+    // ~550 bytes a record: about a hundred of the thousand fit
+    expect(s.size).toBeGreaterThan(80);
+    expect(s.size).toBeLessThan(130);
+    expect(await s.claim('client|facilito|n|0', 'f'.repeat(43))).toEqual({ claimed: true });
+    expect(await s.claim('client|facilito|n|999', 'f'.repeat(43))).toEqual({
+      claimed: false,
+      record: { fingerprint: 'f'.repeat(43), state: 'done', response: { status: 200, body, headers: { location: '/x/999' } } },
+    });
+  });
+
   it('when a completed record is older than the TTL, then the key can be claimed again', async () => {
     const clock = { t: 1_000_000, now: () => clock.t };
     const s = new MemoryIdempotencyStore(60_000, 10, 5_000, clock);
