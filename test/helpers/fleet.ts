@@ -154,6 +154,7 @@ export async function startReplicaProcess(fleet: Fleet, env: Record<string, stri
       GATEWAY_REDIS_COMMAND_TIMEOUT_MS: '5000',
       GATEWAY_IDEMPOTENCY_STORE: 'redis',
       GATEWAY_RATE_LIMIT_STORE: 'redis',
+      GATEWAY_OWNERSHIP_STORE: 'redis',
       ...Object.fromEntries(BACKENDS.map((b) => [`GATEWAY_BACKEND_${BACKEND_ENV[b]}_URL`, fleet.sandbox.urls[b]])),
       ...env,
     },
