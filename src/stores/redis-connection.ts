@@ -107,9 +107,9 @@ export class RedisConnection implements SharedRedis {
     this.metrics.redisUp.set(0);
     try {
       if (c.status === 'ready') await c.quit();
-      else c.disconnect();
+      else await disconnected(c);
     } catch {
-      c.disconnect();
+      await disconnected(c);
     }
   }
 
@@ -154,4 +154,21 @@ export class RedisConnection implements SharedRedis {
     this.lastErrorLog = now;
     this.logger.warn(message, { error: e instanceof Error ? e.message : undefined, stores: [...this.uses.keys()] });
   }
+}
+
+/**
+ * Drops the connection and resolves once its socket is closed, so a process that stops leaves no
+ * timer behind (ioredis keeps one until the socket closes); at most two seconds, ioredis' own bound.
+ */
+function disconnected(c: Redis): Promise<void> {
+  if (c.status === 'end') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 2_000);
+    timer.unref();
+    c.once('end', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    c.disconnect();
+  });
 }
