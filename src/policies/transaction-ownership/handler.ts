@@ -41,7 +41,7 @@ export const transactionOwnership: PolicyDefinition<OwnershipSettings, Ownership
   description: 'Binds every transaction reference to the client that created it; another client gets no replay and no reversal.',
   settingsKey: 'ownership',
   needsBody: true,
-  init: (s, deps) => createOwnershipStore(s.store, s.maxEntries, () => new RedisOwnershipStore(deps)),
+  init: (s, deps) => createOwnershipStore(s.store, s.maxEntries, () => new RedisOwnershipStore(deps), s.maxBytes),
   close: async (store) => store.close?.(),
   create({ api, settings, state: store }) {
     const ttlMs = settings.ttlSeconds * 1000;

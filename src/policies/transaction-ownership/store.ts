@@ -30,17 +30,25 @@ const decode = (s: string): OwnerRecord => (s[0] === 'v' ? { clientId: s.slice(1
  * objects, so a full store is flat strings for the garbage collector. A record this store no
  * longer holds (restart, eviction) is unknown: the policy fails closed for it.
  */
+/** What one record costs in memory, roughly: its key's and owner's characters and the cache's slot. */
+const SLOT_BYTES = 64;
+
 export class MemoryOwnershipStore implements OwnershipStore {
   private readonly records: LRUCache<string, string>;
 
-  constructor(maxEntries = 500_000, clock: { now(): number } = performance) {
-    // Bounded by maxSize (each record counts 1), not max: with max, lru-cache allocates its
-    // arrays for every entry up front (~17 MB and ~0.3 s for 500,000, at every gateway start);
-    // this way they grow with the records held. Every record is set with its own TTL; this
-    // default only switches TTL tracking on.
+  constructor(
+    private readonly maxEntries = 500_000,
+    clock: { now(): number } = performance,
+    /** What the records may hold at most, in bytes (about: key and owner characters plus a slot each). */
+    maxBytes = 16 * 1024 * 1024,
+  ) {
+    // Bounded by maxSize in bytes, not max: with max, lru-cache allocates its arrays for every
+    // entry up front (~17 MB and ~0.3 s for 500,000, at every gateway start); this way they grow
+    // with the records held. The entry bound is kept by dropping the oldest in claim(). Every
+    // record is set with its own TTL; this default only switches TTL tracking on.
     this.records = new LRUCache<string, string>({
-      maxSize: maxEntries,
-      sizeCalculation: () => 1,
+      maxSize: maxBytes,
+      sizeCalculation: (value, key) => key.length + value.length + SLOT_BYTES,
       ttl: 86_400_000,
       updateAgeOnGet: false,
       updateAgeOnHas: false,
@@ -53,19 +61,25 @@ export class MemoryOwnershipStore implements OwnershipStore {
     return this.records.size;
   }
 
+  /** What the records hold, in bytes (as counted for maxBytes). */
+  get bytes(): number {
+    return this.records.calculatedSize;
+  }
+
   async claim(scope: string, ref: string, owner: OwnerRecord, ttlMs: number): Promise<OwnerRecord> {
     const key = `${scope}|${ref}`;
     const held = this.records.get(key);
     if (held !== undefined) return decode(held);
+    if (this.records.size >= this.maxEntries) this.records.pop(); // the least recently used: the oldest
     this.records.set(key, encode(owner), { ttl: ttlMs });
     return owner;
   }
 }
 
-export function createOwnershipStore(kind: string, maxEntries: number, redis?: () => OwnershipStore): OwnershipStore {
+export function createOwnershipStore(kind: string, maxEntries: number, redis?: () => OwnershipStore, maxBytes?: number): OwnershipStore {
   switch (kind) {
     case 'memory':
-      return new MemoryOwnershipStore(maxEntries);
+      return new MemoryOwnershipStore(maxEntries, performance, maxBytes);
     case 'redis':
       if (!redis) throw new Error('policies.ownership.store: redis needs the shared connection');
       return redis();

@@ -119,4 +119,17 @@ describe('MemoryOwnershipStore', () => {
     expect(store.size).toBe(2);
     expect(await store.claim('s', '1', { clientId: 'b' }, 60_000)).toEqual({ clientId: 'b' });
   });
+
+  it('when its records reach the byte budget, then the oldest go first, so its memory stays bounded whatever the references', async () => {
+    // each record counts its key's and owner's characters plus the cache's slot
+    const store = new MemoryOwnershipStore(1_000_000, performance, 1_000);
+    const ref = (i: number) => `${String(i).padStart(4, '0')}${'x'.repeat(96)}`;
+    for (let i = 0; i < 20; i++) await store.claim('s', ref(i), { clientId: 'a' }, 60_000);
+    expect(store.bytes).toBeLessThanOrEqual(1_000);
+    expect(store.size).toBeGreaterThan(3);
+    expect(store.size).toBeLessThan(20);
+    // the newest is still bound to its client; the oldest was dropped (and then fails closed in the policy)
+    expect(await store.claim('s', ref(19), { clientId: 'b' }, 60_000)).toEqual({ clientId: 'a' });
+    expect(await store.claim('s', ref(0), { clientId: 'b' }, 60_000)).toEqual({ clientId: 'b' });
+  });
 });
