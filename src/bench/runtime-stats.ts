@@ -41,7 +41,10 @@ export class RuntimeStatsCollector {
   private gc = emptyGc();
   private readonly observer: PerformanceObserver;
 
+  private readonly resolutionNs: number;
+
   constructor(resolutionMs = 5) {
+    this.resolutionNs = resolutionMs * 1e6;
     this.loop = monitorEventLoopDelay({ resolution: resolutionMs });
     this.loop.enable();
     this.observer = new PerformanceObserver((list) => {
@@ -64,8 +67,11 @@ export class RuntimeStatsCollector {
 
   take(): RuntimeStats {
     const h = this.loop;
+    // Node's histogram records the time between two ticks of its timer, the resolution included:
+    // an idle loop reads ~resolution. The delay is what exceeds it.
+    const delay = (ns: number) => ms(Math.max(0, (Number.isNaN(ns) ? 0 : ns) - this.resolutionNs));
     const stats: RuntimeStats = {
-      eventLoopDelayMs: { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), mean: ms(Number.isNaN(h.mean) ? 0 : h.mean) },
+      eventLoopDelayMs: { p50: delay(h.percentile(50)), p99: delay(h.percentile(99)), max: delay(h.max), mean: delay(h.mean) },
       gc: roundGc(this.gc),
     };
     h.reset();

@@ -36,6 +36,18 @@ describe('the bench runtime stats (event-loop delay and GC pauses per window)', 
     }
   });
 
+  it('when the loop is idle, then its delay is near zero: the timer interval itself is not counted as delay', async () => {
+    const c = new RuntimeStatsCollector(20);
+    try {
+      c.take();
+      await new Promise((r) => setTimeout(r, 300));
+      // Node's histogram records the time between two ticks of a 20 ms timer: ~20 ms when idle
+      expect(c.take().eventLoopDelayMs.p50).toBeLessThan(10);
+    } finally {
+      c.stop();
+    }
+  });
+
   it('when rounds carry runtime stats, then the summary keeps the worst loop delay and the GC pause per second', () => {
     const run = (round: number, p99: number, max: number, pauseMs: number, maxPauseMs: number): RunRecord => ({
       scenario: 'transfer', target: 'gateway', round, ok: 100, failed: 0, failures: {}, elapsedSec: 2, rps: 50, p50Ms: 1, p99Ms: 2, loadAvg1m: 0, latenciesMs: [1, 2],
