@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { flat } from '../../gateway/flat-string';
 
 /**
  * Idempotency records. The store is a seam chosen by name (policies.idempotency.store): memory
@@ -55,7 +56,8 @@ interface InFlight {
 type Done = string;
 
 function pack(fingerprint: string, r: StoredResponse): Done {
-  return `${fingerprint}\n${r.status}\n${r.headers ? JSON.stringify(r.headers) : ''}\n${r.body}`;
+  // joined, not concatenated: Array.prototype.join writes one flat string (see gateway/flat-string.ts)
+  return [fingerprint, String(r.status), r.headers ? JSON.stringify(r.headers) : '', r.body].join('\n');
 }
 
 function unpack(d: Done): IdempotencyRecord {
@@ -141,7 +143,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     const e = this.inFlight.get(key);
     if (!e) return;
     this.inFlight.delete(key);
-    this.done.set(key, pack(e.fingerprint, response));
+    this.done.set(flat(key), pack(e.fingerprint, response));
     if (e.waiters) for (const w of e.waiters) w({ fingerprint: e.fingerprint, state: 'done', response });
   }
 

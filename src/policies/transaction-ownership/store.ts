@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { flat } from '../../gateway/flat-string';
 
 /** Whose a transaction reference is; voided: claimed by a reversal that found no transaction. */
 export interface OwnerRecord {
@@ -30,8 +31,12 @@ const decode = (s: string): OwnerRecord => (s[0] === 'v' ? { clientId: s.slice(1
  * objects, so a full store is flat strings for the garbage collector. A record this store no
  * longer holds (restart, eviction) is unknown: the policy fails closed for it.
  */
-/** What one record costs in memory, roughly: its key's and owner's characters and the cache's slot. */
-const SLOT_BYTES = 64;
+/**
+ * What one record costs in memory besides its characters: the cache's slot (its Map entry, list
+ * links, TTL and size arrays, grown in steps) and the strings' headers: ~130 bytes, measured
+ * (test/unit/policies/store-footprint.test.ts keeps the count within 1.4x of the heap).
+ */
+const SLOT_BYTES = 128;
 
 export class MemoryOwnershipStore implements OwnershipStore {
   private readonly records: LRUCache<string, string>;
@@ -71,7 +76,7 @@ export class MemoryOwnershipStore implements OwnershipStore {
     const held = this.records.get(key);
     if (held !== undefined) return decode(held);
     if (this.records.size >= this.maxEntries) this.records.pop(); // the least recently used: the oldest
-    this.records.set(key, encode(owner), { ttl: ttlMs });
+    this.records.set(flat(key), flat(encode(owner)), { ttl: ttlMs });
     return owner;
   }
 }
