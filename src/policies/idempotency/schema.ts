@@ -18,7 +18,7 @@ export const idempotencySettings = {
       env: 'GATEWAY_IDEMPOTENCY_MAX_ENTRIES',
     },
     maxBytes: {
-      doc: 'What the completed records of the memory store may hold at most, in bytes (an answer counts for its size; oldest dropped first, whichever bound comes first): keeps a process\'s memory flat under any load. ~550 bytes a typical record: the default holds ~60,000.',
+      doc: 'What the completed records of the memory store may hold at most, in bytes (an answer counts for its size; oldest dropped first, whichever bound comes first): keeps a process\'s memory bounded under any load. ~600 bytes a typical record: the default holds ~55,000 (what the stores cost in RSS: the README\'s Performance section, Memory).',
       format: positiveInt,
       default: 33554432,
       env: 'GATEWAY_IDEMPOTENCY_MAX_BYTES',
