@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { API_DEFINITIONS } from '../../apis';
-import { startGateway, type TestGateway } from '../helpers/gateway';
-import { listen } from './portal-helpers';
+import { listeningGateway } from './portal-helpers';
 import { exec, failures, pageExamples, twice, workDir } from './example-languages';
 
 /**
@@ -21,19 +20,10 @@ for (const [run, file] of JSON.parse(process.argv[2])) {
 }
 `;
 describe('the portal\'s JavaScript examples (Node 20, fetch)', () => {
-  let t: TestGateway;
-  let server: Awaited<ReturnType<typeof listen>>;
-  beforeAll(async () => {
-    t = await startGateway();
-    server = await listen(t.app);
-  }, 60_000);
-  afterAll(async () => {
-    await server.close();
-    await t.close();
-  });
+  const g = listeningGateway();
 
   it.each(API_DEFINITIONS.map((d) => d.name))('when every example of %s is run twice with node, then each answers 2xx both times', async (api) => {
-    const examples = await pageExamples(server.base, api, 'javascript');
+    const examples = await pageExamples(g.server.base, api, 'javascript');
     expect(examples.length).toBeGreaterThan(0);
     const dir = workDir('javascript');
     const jobs = twice(examples).map((e) => {
@@ -48,7 +38,7 @@ describe('the portal\'s JavaScript examples (Node 20, fetch)', () => {
   }, 120_000);
 
   it('when the first Facilito example is run with the command its comment prints, then it answers 2xx', async () => {
-    const e = (await pageExamples(server.base, 'facilito', 'javascript'))[0];
+    const e = (await pageExamples(g.server.base, 'facilito', 'javascript'))[0];
     const own = workDir('javascript');
     fs.writeFileSync(path.join(own, e.file), e.text);
     const command = new RegExp(`and run (.+ ${e.file.replace('.', '\\.')})$`, 'm').exec(e.text)![1];

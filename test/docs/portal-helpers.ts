@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { startGateway, type TestGateway } from '../helpers/gateway';
 
 /** Support for the portal tests (not a test file itself). */
 
@@ -41,6 +42,23 @@ export async function listen(app: Express): Promise<{ base: string; close: () =>
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A sandbox gateway on a real loopback port for the enclosing describe block: started in
+ * beforeAll, closed (sockets and all) in afterAll. Read `t` and `server` inside the tests.
+ */
+export function listeningGateway(): { t: TestGateway; server: Awaited<ReturnType<typeof listen>> } {
+  const g = {} as { t: TestGateway; server: Awaited<ReturnType<typeof listen>> };
+  beforeAll(async () => {
+    g.t = await startGateway();
+    g.server = await listen(g.t.app);
+  }, 60_000);
+  afterAll(async () => {
+    await g.server?.close();
+    await g.t?.close();
+  });
+  return g;
 }
 
 /** The getting-started lines with BASE pointed at the gateway under test (the only change a reader would make). */
