@@ -77,7 +77,8 @@ export class FaultInjector {
       }
       switch (fault.kind) {
         case 'delay':
-          await new Promise((r) => setTimeout(r, fault.arg ?? 1000));
+          // unref: a pending delay never keeps a process alive once the sandbox is closed
+          await new Promise((r) => setTimeout(r, fault.arg ?? 1000).unref());
           this.hits.push({ backend, method: req.method, path: req.path, body: req.body });
           return next();
         case 'timeout':

@@ -187,7 +187,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
         this.local.off(key, done);
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(done, ms).unref(); // never holds a stopping process open
       this.local.once(key, done);
     });
   }

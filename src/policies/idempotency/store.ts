@@ -164,7 +164,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
         const i = e.waiters?.indexOf(finish) ?? -1;
         if (i >= 0) e.waiters!.splice(i, 1);
         resolve({ fingerprint: e.fingerprint, state: 'in-flight' });
-      }, timeoutMs);
+      }, timeoutMs).unref(); // a duplicate's wait never holds a stopping process open
       const finish = (r: IdempotencyRecord | undefined) => {
         clearTimeout(timer);
         resolve(r);
