@@ -46,7 +46,7 @@ describe('QA kit with newman', () => {
     // the collection-level script fetched a token from /oauth/token
     expect(results[0].executed[0]).toBe('(script) /oauth/token -> 200');
     const facilito = results.find((r) => r.api === 'facilito')!.executed;
-    expect(facilito).toEqual(expect.arrayContaining(['sandbox: read the OTP -> 200', 'F7 reverse the withdrawal (cash not handed out) -> 200', 'F7 the same reversal again: the first answer, money back once -> 200', 'F6 withdraw 35,000.50 with the OTP (cash out) -> 200']));
+    expect(facilito).toEqual(expect.arrayContaining(['F7 reverse the withdrawal (cash not handed out) -> 200', 'F7 the same reversal again: the first answer, money back once -> 200', 'F6 withdraw 35,000.50 with the OTP (cash out) -> 200']));
     const transfers = results.find((r) => r.api === 'transfers-management')!.executed;
     expect(transfers).toEqual(expect.arrayContaining(['T7 the receiver sees it pending -> 200', 'T8 the receiver accepts it -> 201']));
   }, 60_000);

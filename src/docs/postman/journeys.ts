@@ -1,7 +1,7 @@
 import type { DocApi, DocOperation } from '../model/contract-model';
 import { buildExampleRequests } from '../model/request-examples';
 import { documentedTests, postmanRequest, type PostmanItem } from './postman-items';
-import { freshReferencesScript } from './scripts';
+import { freshReferencesScript, otpScript } from './scripts';
 
 /**
  * The documented journeys as ordered folders: each step is a contract operation (its method, path
@@ -22,8 +22,6 @@ interface Step {
   prerequest?: string[];
   tests: string[];
 }
-
-const OTP_BOX_STEP = 'sandbox: read the OTP';
 
 function opOf(api: DocApi, id: string): DocOperation {
   const op = api.operations.find((o) => o.operationId === id);
@@ -53,44 +51,10 @@ function stepItem(api: DocApi, step: Step): PostmanItem {
   });
 }
 
-/** GET on the gateway outside the APIs (the sandbox's OTP box): skipped where there is no box. */
-function otpBoxItem(accountVar: string): PostmanItem {
-  return {
-    name: OTP_BOX_STEP,
-    event: [
-      { listen: 'prerequest', script: { type: 'text/javascript', exec: ["if (pm.variables.get('sandboxOtpBox') !== 'true') pm.execution.skipRequest();"] } },
-      {
-        listen: 'test',
-        script: {
-          type: 'text/javascript',
-          exec: [
-            "pm.test('the sandbox delivered an OTP for the account', () => pm.expect(pm.response.code).to.eql(200));",
-            "pm.test('it is a live 6-digit OTP', () => { pm.expect(pm.response.json().otp).to.match(/^[0-9]{6}$/); pm.expect(pm.response.json().state).to.eql('live'); });",
-            "pm.collectionVariables.set('journeyOtp', pm.response.json().otp);",
-          ],
-        },
-      },
-    ],
-    request: {
-      method: 'GET',
-      header: [],
-      // the sandbox admin API needs its credentials (HTTP Basic)
-      auth: {
-        type: 'basic',
-        basic: [
-          { key: 'username', value: '{{sandboxAdminUser}}', type: 'string' },
-          { key: 'password', value: '{{sandboxAdminSecret}}', type: 'string' },
-        ],
-      },
-      url: { raw: `{{baseUrl}}/sandbox/otp/{{${accountVar}}}`, host: ['{{baseUrl}}'], path: ['sandbox', 'otp', `{{${accountVar}}}`] },
-    },
-  };
-}
-
 function facilitoJourney(api: DocApi): PostmanItem {
   const deposit = 200000;
   const withdrawal = 35000.5;
-  const steps: Array<Step | 'otp-box'> = [
+  const steps: Step[] = [
     {
       name: 'F1 look up the customer by Cedula',
       operationId: 'getCustomerAccount',
@@ -121,16 +85,16 @@ function facilitoJourney(api: DocApi): PostmanItem {
       body: (b) => ({ ...b, IDcuenta: '{{journeyAccount}}', Valor: withdrawal }),
       tests: ["pm.test('the OTP is not in the answer', () => pm.expect(JSON.stringify(body)).not.to.match(/\"OTP\"/i));"],
     },
-    'otp-box',
     {
       name: 'F6 withdraw 35,000.50 with the OTP (cash out)',
       operationId: 'createWithdrawal',
-      body: (b) => ({ ...b, IDcuenta: '{{journeyAccount}}', OTP: '{{journeyOtp}}', Valor: withdrawal, TipoOperacion: 'RETIRO', IdFacilito: '{{journeyWithdrawalId}}' }),
+      body: (b) => ({ ...b, IDcuenta: '{{journeyAccount}}', OTP: '{{otp}}', Valor: withdrawal, TipoOperacion: 'RETIRO', IdFacilito: '{{journeyWithdrawalId}}' }),
       numericVars: ['journeyWithdrawalId'],
       prerequest: [
         ...freshReferencesScript([{ name: 'journeyWithdrawalId', kind: 'integer' }]),
-        '// outside the sandbox there is no OTP box: the OTP the customer received, given with --env-var otp=...',
-        "if (pm.variables.get('sandboxOtpBox') !== 'true') pm.collectionVariables.set('journeyOtp', pm.variables.get('otp'));",
+        // the OTP F5 sent: read from the sandbox's delivery box (a missing one fails the step), or
+        // elsewhere the one the customer received, given with --env-var otp=...
+        ...otpScript("pm.collectionVariables.get('journeyAccount')"),
       ],
       tests: ["pm.test('an authorization number', () => pm.expect(body.IdAutorizacion).to.be.a('number'));"],
     },
@@ -153,8 +117,8 @@ function facilitoJourney(api: DocApi): PostmanItem {
   ];
   return {
     name: 'Journey: Facilito cash in, cash out, reversal',
-    description: 'Look up, deposit (and its replay), OTP request, OTP from the sandbox box, withdrawal, reversal of the withdrawal (and its repeat).',
-    item: steps.map((s) => (s === 'otp-box' ? otpBoxItem('journeyAccount') : stepItem(api, s))),
+    description: 'Look up, deposit (and its replay), OTP request, withdrawal with the OTP (read from the sandbox box in the sandbox), reversal of the withdrawal (and its repeat).',
+    item: steps.map((s) => stepItem(api, s)),
   };
 }
 
