@@ -1,13 +1,27 @@
 import type { NextFunction, Request, Response } from 'express';
 import { MemoryStore, type Store } from 'express-rate-limit';
 import { loadConfig } from '../../../src/gateway-config';
-import { createRateLimiter } from '../../../src/policies/rate-limiting/handler';
+import { createRateLimiter, rateLimiting, type RateLimitState } from '../../../src/policies/rate-limiting/handler';
+import type { GatewayDeps } from '../../../src/gateway/policy';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { GatewayError } from '../../../src/errors/gateway-error';
 import { attachContext } from '../../../src/gateway/request-context';
 
 const config = loadConfig({
   environment: { GATEWAY_ENV: 'test' },
   overrides: { policies: { rateLimit: { windowMs: 60_000, tiers: { gold: 5, bronze: 2 }, store: 'memory' } } },
+});
+
+/** Memory stores made by a test, shut down after it (their reset interval would outlive it). */
+const stores: MemoryStore[] = [];
+function memoryStore(): MemoryStore {
+  const store = new MemoryStore();
+  stores.push(store);
+  return store;
+}
+afterEach(() => {
+  for (const s of stores.splice(0)) s.shutdown();
 });
 
 interface Outcome {
@@ -37,7 +51,7 @@ async function hit(limiter: ReturnType<typeof createRateLimiter>, client?: { cli
 
 describe('rate limiting by SLA tier', () => {
   it('when a client calls within its budget, then the draft-6 headers count down and the call goes on', async () => {
-    const limiter = createRateLimiter(config.policies.rateLimit);
+    const limiter = createRateLimiter(config.policies.rateLimit, memoryStore());
     const first = await hit(limiter, { clientId: 'a', tier: 'gold' });
     const second = await hit(limiter, { clientId: 'a', tier: 'gold' });
     expect(first.passed).toBe(true);
@@ -48,7 +62,7 @@ describe('rate limiting by SLA tier', () => {
   });
 
   it('when a client goes over its tier limit, then 429 RATE_LIMITED with Retry-After equal to RateLimit-Reset, and next is not called', async () => {
-    const limiter = createRateLimiter(config.policies.rateLimit);
+    const limiter = createRateLimiter(config.policies.rateLimit, memoryStore());
     const client = { clientId: 'b', tier: 'bronze' };
     expect((await hit(limiter, client)).passed).toBe(true);
     expect((await hit(limiter, client)).passed).toBe(true);
@@ -64,7 +78,7 @@ describe('rate limiting by SLA tier', () => {
   });
 
   it('when two clients call, then each has its own budget', async () => {
-    const limiter = createRateLimiter(config.policies.rateLimit);
+    const limiter = createRateLimiter(config.policies.rateLimit, memoryStore());
     await hit(limiter, { clientId: 'c1', tier: 'bronze' });
     await hit(limiter, { clientId: 'c1', tier: 'bronze' });
     const other = await hit(limiter, { clientId: 'c2', tier: 'bronze' });
@@ -78,7 +92,7 @@ describe('rate limiting by SLA tier', () => {
     ['no tier', { clientId: 'f' }],
     ['no authenticated client', undefined],
   ])('when the caller has %s, then it gets the lowest tier limit', async (_name, client) => {
-    const limiter = createRateLimiter(config.policies.rateLimit);
+    const limiter = createRateLimiter(config.policies.rateLimit, memoryStore());
     const out = await hit(limiter, client);
     expect(out.passed).toBe(true);
     expect(out.headers['RateLimit-Limit']).toBe('2');
@@ -178,5 +192,21 @@ describe('rate limiting by SLA tier', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('when the gateway closes, then its memory store stops its reset timer and is released (nothing of a stopped gateway stays alive)', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const settings = config.policies.rateLimit;
+    let state: RateLimitState | undefined = await rateLimiting.init!(settings, {} as GatewayDeps);
+    expect(state.stores).toHaveLength(1);
+    const store = new WeakRef(state.stores[0]);
+    await rateLimiting.close!(state);
+    state = undefined;
+    await new Promise((resolve) => setImmediate(resolve)); // a WeakRef holds its target until the job ends
+    gc();
+    // before the policy had close(), the store's unref'd 60 s interval kept it (and in jest, its
+    // whole test file) alive until the process ended
+    expect(store.deref()).toBeUndefined();
   });
 });
