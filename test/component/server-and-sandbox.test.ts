@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import nock from 'nock';
+import nock from '../helpers/nock';
 import request from 'supertest';
 import { generate } from 'selfsigned';
 import { loadConfig, withOverrides } from '../../src/gateway-config';

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import nock from 'nock';
+import nock from '../helpers/nock';
 import { loadConfig } from '../../src/gateway-config';
 import { start, type Started } from '../../src/main';
 

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import nock from 'nock';
+import nock from './nock';
 import request from 'supertest';
 import { loadConfig, withOverrides, type GatewayConfig } from '../../src/gateway-config';
 import { buildApp, type BuildOptions, type GatewayApp } from '../../src/app';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
-import nock from 'nock';
+import nock from '../../helpers/nock';
 import { TokenService, type TokenServiceOptions } from '../../../src/auth/token-service';
 import type { ClientApp } from '../../../src/auth/client-registry';
 
