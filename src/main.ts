@@ -1,7 +1,8 @@
 /**
- * The process entry point (npm start, the image): the composition root. It loads the
- * configuration, plugs in the simulated cores when the profile embeds them (loaded only then:
- * a qa or prod process never loads the sandbox), starts the server and handles the signals.
+ * The gateway's process entry point (the image's CMD): the composition root of the runtime. It
+ * loads the configuration, starts the server and handles the signals. It knows nothing of the
+ * simulated cores: `npm start` runs src/sandbox/main.ts, which plugs them in and then hands its
+ * own start function to runMain below.
  */
 // first: tracing must start before express, http and undici are loaded (no-op when it is off)
 import { tracingSdk } from './start-tracing';
@@ -9,32 +10,33 @@ import { ConfigError, loadConfig, type GatewayConfig } from './gateway-config';
 import { banner, startServer, type RunningGateway } from './server';
 import { terminate } from './terminate';
 import { closeLogger, reopenLogFiles } from './observability/logger';
-import type { SandboxHandle } from './sandbox/server';
 
 export interface Started {
   running: RunningGateway;
-  /** The simulated cores, when the profile embeds them. */
-  sandbox?: SandboxHandle;
   /** What the start-up banner prints. */
   banner: string;
 }
 
-/** Starts the gateway as `npm start` does: the simulated cores first when sandbox.enabled. */
-export async function start(base: GatewayConfig): Promise<Started> {
-  if (!base.sandbox.enabled) {
-    const running = await startServer(base);
-    return { running, banner: banner(base, running) };
+/**
+ * Starts the gateway on the configured back ends. A profile that embeds the simulated cores
+ * (sandbox.enabled) is refused here: they are started by the sandbox entry point (npm start).
+ */
+export async function start(config: GatewayConfig): Promise<Started> {
+  if (config.sandbox.enabled) {
+    throw new ConfigError(
+      `the ${config.env} profile embeds the simulated cores (sandbox.enabled), which this entry point does not start: ` +
+        'run `npm start` (dist/src/sandbox/main.js), or set GATEWAY_ENV to qa or prod with the back ends\' URLs',
+    );
   }
-  const { attachSandbox } = await import('./sandbox/attach');
-  const attached = await attachSandbox(base);
-  const running = await startServer(attached.config, { extensions: attached.extensions, onStopped: () => attached.sandbox.close() });
-  return { running, sandbox: attached.sandbox, banner: banner(attached.config, running, attached.bannerLines(running.httpUrl)) };
+  const running = await startServer(config);
+  return { running, banner: banner(config, running) };
 }
 
-async function main(): Promise<void> {
-  let config: GatewayConfig;
+/** Runs a gateway process: configuration, start, banner, and the signals (stop, log reopen). */
+export async function runMain(startGateway: (config: GatewayConfig) => Promise<Started>): Promise<void> {
+  let started: Started;
   try {
-    config = loadConfig();
+    started = await startGateway(loadConfig());
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(`gateway not started: ${e.message}`);
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const { running, banner: text } = await start(config);
+  const { running, banner: text } = started;
   console.log(text);
   let stopping = false;
   const stop = async (signal: string) => {
@@ -60,9 +62,10 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => reopenLogFiles(running.gw.services.logger));
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error('gateway failed to start:', e instanceof Error ? e.message : e);
-    terminate(1);
-  });
+/** The last word of a process that could not start: one line, no stack. */
+export function failedToStart(e: unknown): never {
+  console.error('gateway failed to start:', e instanceof Error ? e.message : e);
+  return terminate(1);
 }
+
+if (require.main === module) runMain(start).catch(failedToStart);

@@ -15,7 +15,7 @@ export interface RunningGateway {
 }
 
 export interface ServerOptions {
-  /** Handed in by a composition root (src/main.ts): the sandbox's admin API. */
+  /** Handed in from outside the runtime (src/sandbox/main.ts): the sandbox's admin API. */
   extensions?: AppExtension[];
   /** Runs last at stop, after the gateway released its resources (the simulated cores stop here). */
   onStopped?: () => Promise<void>;

@@ -8,7 +8,9 @@ import nock from '../helpers/nock';
 import request from 'supertest';
 import { generate } from 'selfsigned';
 import { loadConfig, withOverrides } from '../../src/gateway-config';
-import { start } from '../../src/main';
+import { start } from '../../src/sandbox/main';
+import { start as startWithoutSandbox } from '../../src/main';
+import { ConfigError } from '../../src/config/load-config';
 import { sandboxExtensions } from '../../src/sandbox/attach';
 import { buildApp } from '../../src/app';
 import { startGateway, SANDBOX_ADMIN, type TestGateway } from '../helpers/gateway';
@@ -154,6 +156,39 @@ describe('the server', () => {
       await running.stop();
       expect(listenerOpenAtRelease).toBe(false);
       expect(running.gw.state.draining).toBe(true);
+    }
+  });
+
+  it('when the gateway entry point (the image) is given a profile that embeds the simulated cores, then it refuses it, naming the setting and npm start', async () => {
+    const config = loadConfig({ env: 'test', environment: {}, overrides: { server: { port: 0, host: '127.0.0.1' } } });
+    const refused = startWithoutSandbox(config);
+    await expect(refused).rejects.toBeInstanceOf(ConfigError);
+    await expect(refused).rejects.toThrow(/sandbox\.enabled.*npm start/);
+  });
+
+  it('when the gateway cannot listen (its port is taken), then the simulated cores it started are closed too', async () => {
+    nock.enableNetConnect();
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const coresPort = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    try {
+      const config = loadConfig({
+        env: 'test',
+        environment: {},
+        overrides: { server: { port: (taken.address() as net.AddressInfo).port, host: '127.0.0.1' }, sandbox: { port: coresPort, host: '127.0.0.1' } },
+      });
+      await expect(start(config)).rejects.toThrow(/EADDRINUSE/);
+      // the cores' port is free again: nothing of the failed start is left listening
+      const again = net.createServer();
+      await new Promise<void>((resolve, reject) => again.once('error', reject).listen(coresPort, '127.0.0.1', resolve));
+      await new Promise<void>((resolve) => again.close(() => resolve()));
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
     }
   });
 });

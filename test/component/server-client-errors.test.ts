@@ -1,7 +1,7 @@
 import net from 'node:net';
 import nock from '../helpers/nock';
 import { loadConfig } from '../../src/gateway-config';
-import { start, type Started } from '../../src/main';
+import { start, type SandboxStarted as Started } from '../../src/sandbox/main';
 
 /** What a raw socket receives until the server closes the connection (or the wait ends). */
 function exchange(port: number, bytes: string): Promise<{ text: string; closedByServer: boolean }> {

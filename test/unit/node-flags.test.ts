@@ -6,9 +6,9 @@ import { NODE_FLAGS } from '../../src/node-flags';
 const root = path.resolve(__dirname, '../..');
 
 describe('the V8 flags the gateway runs with (src/node-flags.ts)', () => {
-  it('when npm start runs the server, then it passes exactly these flags', () => {
+  it('when npm start runs the server (the sandbox entry point), then it passes exactly these flags', () => {
     const start: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
-    expect(start).toContain(`node ${NODE_FLAGS.join(' ')} dist/src/main.js`);
+    expect(start).toContain(`node ${NODE_FLAGS.join(' ')} dist/src/sandbox/main.js`);
   });
 
   it("when the image starts, then the Dockerfile's CMD passes exactly these flags", () => {

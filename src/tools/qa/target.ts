@@ -1,6 +1,6 @@
 import { loadConfig } from '../../gateway-config';
 import type { RunningGateway } from '../../server';
-import { start } from '../../main';
+import { start } from '../../sandbox/main';
 
 /**
  * Which gateway the QA kit tests in the sandbox: the --base-url it was given, else a sandbox
