@@ -1,5 +1,5 @@
-import { LRUCache } from 'lru-cache';
 import { flat } from '../../gateway/flat-string';
+import { RecordRing } from '../../gateway/record-ring';
 
 /**
  * Idempotency records. The store is a seam chosen by name (policies.idempotency.store): memory
@@ -48,10 +48,9 @@ interface InFlight {
 }
 
 /**
- * A completed record as ONE string: "<fingerprint>\n<status>\n<headers JSON>\n<body>". A full
- * store is then flat strings for the garbage collector (one per record, not three objects and
- * their strings), and its size in bytes is known (~1 byte a character: the answers are ASCII or
- * Latin-1 text). Only the fingerprint, the status and the headers are read back on a replay.
+ * A completed record as ONE string: "<fingerprint>\n<status>\n<headers JSON>\n<body>", kept as
+ * its UTF-8 bytes in a RecordRing, outside the JavaScript heap. Only the fingerprint, the status
+ * and the headers are read back on a replay.
  */
 type Done = string;
 
@@ -70,43 +69,31 @@ function unpack(d: Done): IdempotencyRecord {
   return { fingerprint: d.slice(0, a), state: 'done', response };
 }
 
-/** What one record costs in memory, roughly: its key's and record's characters and the cache's slot. */
-const SLOT_BYTES = 64;
-const sizeOf = (record: Done, key: string): number => record.length + key.length + SLOT_BYTES;
-
 /**
  * Claims in flight live in a Map (as many as requests in flight; a claim older than
- * inFlightTtlMs is abandoned and can be taken again). Completed records live in an lru-cache
- * bounded by maxEntries AND maxBytes with the TTL, dropped oldest first in O(1): an earlier
- * version trimmed a Map from its front on every claim, and V8 walks the deleted slots at a Map's
- * front on every new iteration, so a full store cost ~40 µs per claim instead of ~1. The byte
- * bound is what keeps a process's memory flat: records of large answers count for what they hold.
+ * inFlightTtlMs is abandoned and can be taken again). Completed records live in a RecordRing of
+ * maxBytes, bounded by maxEntries as well, with the TTL; the oldest go first when it is full, in
+ * O(1). The byte bound is what keeps a process's memory flat: records of large answers count for
+ * what they hold, and they are held outside the heap, so a full store costs its budget once in
+ * RSS and not up to twice, as heap strings did under V8's heap sizing (the README's Memory
+ * section). On the heap a record is its key in the ring's index only.
  */
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly inFlight = new Map<string, InFlight>();
-  private readonly done: LRUCache<string, Done>;
+  private readonly done: RecordRing;
   private lastSweep = 0;
 
   constructor(
-    ttlMs: number,
+    private readonly ttlMs: number,
     /** Completed records kept at most; the oldest go first (a late repeat then reaches the core, which refuses a known reference). */
     maxEntries = 100_000,
     private readonly inFlightTtlMs = 5 * 60_000,
     /** Monotonic milliseconds for both TTLs (tests pass a clock they move). */
     private readonly clock: { now(): number } = performance,
-    /** What the completed records may hold at most, in bytes (about: see sizeOf). */
+    /** What the completed records may hold at most, in bytes (the ring's size, record headers included). */
     maxBytes = 32 * 1024 * 1024,
   ) {
-    this.done = new LRUCache<string, Done>({
-      max: maxEntries,
-      maxSize: maxBytes,
-      sizeCalculation: sizeOf,
-      ttl: ttlMs,
-      updateAgeOnGet: false,
-      updateAgeOnHas: false,
-      ttlResolution: 0,
-      perf: clock,
-    });
+    this.done = new RecordRing(maxBytes, maxEntries, clock);
   }
 
   /** Records held: completed ones plus claims in flight. */
@@ -114,24 +101,26 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return this.done.size + this.inFlight.size;
   }
 
-  /** What the completed records hold, in bytes (as sizeOf counts them). */
+  /** What the completed records hold, in bytes (the ring's, record headers included). */
   get bytes(): number {
-    return this.done.calculatedSize;
+    return this.done.bytes;
   }
 
-  /** Abandoned claims and expired records are dropped once a minute (both are also ignored when met). */
+  /**
+   * Abandoned claims are dropped once a minute (and ignored when met). Expired records are dropped
+   * when met and their bytes reused when the ring comes round to them.
+   */
   private sweep(now: number): void {
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
     for (const [k, e] of this.inFlight) if (e.expiresAt <= now) this.inFlight.delete(k);
-    this.done.purgeStale();
   }
 
   async claim(key: string, fingerprint: string): Promise<ClaimResult> {
     const now = this.clock.now();
     this.sweep(now);
-    // peek: a replay does not make a record younger; the oldest completed still go first
-    const done = this.done.peek(key);
+    // a replay does not make a record younger: the oldest completed still go first
+    const done = this.done.get(key);
     if (done !== undefined) return { claimed: false, record: unpack(done) };
     const pending = this.inFlight.get(key);
     if (pending && pending.expiresAt > now) return { claimed: false, record: { fingerprint: pending.fingerprint, state: 'in-flight', response: undefined } };
@@ -143,7 +132,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     const e = this.inFlight.get(key);
     if (!e) return;
     this.inFlight.delete(key);
-    this.done.set(flat(key), pack(e.fingerprint, response));
+    this.done.set(flat(key), pack(e.fingerprint, response), this.ttlMs);
     if (e.waiters) for (const w of e.waiters) w({ fingerprint: e.fingerprint, state: 'done', response });
   }
 
@@ -155,7 +144,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   waitFor(key: string, timeoutMs: number): Promise<IdempotencyRecord | undefined> {
-    const done = this.done.peek(key);
+    const done = this.done.get(key);
     if (done !== undefined) return Promise.resolve(unpack(done));
     const e = this.inFlight.get(key);
     if (!e) return Promise.resolve(undefined);

@@ -121,9 +121,9 @@ describe('MemoryOwnershipStore', () => {
   });
 
   it('when its records reach the byte budget, then the oldest go first, so its memory stays bounded whatever the references', async () => {
-    // each record counts its key's and owner's characters plus the cache's slot
+    // a record counts its key and owner in the ring (+14), and its key again in the heap's index (+48)
     const store = new MemoryOwnershipStore(1_000_000, performance, 1_000);
-    const ref = (i: number) => `${String(i).padStart(4, '0')}${'x'.repeat(96)}`;
+    const ref = (i: number) => `${String(i).padStart(4, '0')}${'x'.repeat(36)}`;
     for (let i = 0; i < 20; i++) await store.claim('s', ref(i), { clientId: 'a' }, 60_000);
     expect(store.bytes).toBeLessThanOrEqual(1_000);
     expect(store.size).toBeGreaterThan(3);
