@@ -18,9 +18,9 @@ export const idempotencySettings = {
       env: 'GATEWAY_IDEMPOTENCY_MAX_ENTRIES',
     },
     maxBytes: {
-      doc: 'What the completed records of the memory store may hold at most, in bytes (an answer counts for its size; oldest dropped first, whichever bound comes first): keeps a process\'s memory bounded under any load. ~600 bytes a typical record: the default holds ~55,000 (what the stores cost in RSS: the README\'s Performance section, Memory).',
+      doc: 'What the completed records of the memory store may hold at most, in bytes (an answer counts for its size; oldest dropped first, whichever bound comes first): keeps a process\'s memory bounded under any load. Records are kept outside the JavaScript heap, in a ring of this size; the budget counts the ring\'s bytes and the keys\' index on the heap together. A record counts 300-650 bytes (a T1 transfer answer in the benchmark 337, a Facilito deposit with a long detail ~650), so the default holds ~25,000-50,000; past that the oldest go first and a late repeat reaches the core, which refuses a known reference (what the stores cost in RSS: the README\'s Performance section, Memory).',
       format: positiveInt,
-      default: 33554432,
+      default: 16777216,
       env: 'GATEWAY_IDEMPOTENCY_MAX_BYTES',
     },
     inFlightTtlMs: {

@@ -23,7 +23,7 @@ export const ownershipSettings = {
       env: 'GATEWAY_OWNERSHIP_MAX_ENTRIES',
     },
     maxBytes: {
-      doc: 'What the records of the memory store may hold at most, in bytes (oldest dropped first, whichever bound comes first): keeps a process\'s memory bounded. ~210 bytes a typical record (scope, reference, client id and the cache slot): the default holds ~80,000 (what the stores cost in RSS: the README\'s Performance section, Memory).',
+      doc: 'What the records of the memory store may hold at most, in bytes (oldest dropped first, whichever bound comes first): keeps a process\'s memory bounded. Records are kept outside the JavaScript heap but for their keys\' index, and the budget counts both: ~200 bytes a typical record (scope, reference and client id in the ring; the key again in the index), so the default holds ~80,000 (what the stores cost in RSS: the README\'s Performance section, Memory).',
       format: positiveInt,
       default: 16777216,
       env: 'GATEWAY_OWNERSHIP_MAX_BYTES',
