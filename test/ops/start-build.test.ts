@@ -45,7 +45,7 @@ describe('the build that npm start runs', () => {
     expect(fs.existsSync(out('server.js'))).toBe(true);
   });
 
-  it('when no source changed, then the build is skipped and the output is left as it is', () => {
+  it('when no source changed, then the build compiles nothing and the output is left as it is', () => {
     const before = fs.statSync(out('server.js')).mtimeMs;
     expect(build()).toMatch(/is up to date/);
     expect(fs.statSync(out('server.js')).mtimeMs).toBe(before);

@@ -30,12 +30,12 @@ function exampleItem(r: ExampleRequest): PostmanItem {
 export function buildCollection(def: ApiDefinition, api: DocApi = loadDocApi(def)): PostmanCollection {
   const fresh = new FreshReferences();
   const examples: PostmanItem[] = [];
-  const skipped: string[] = [];
+  const illustrations: string[] = [];
   for (const op of [...api.operations].sort(byCatalogOrder)) {
     const { requests, problems } = buildExampleRequests(op, { references: 'fresh', fresh });
     if (problems.length) throw new Error(`cannot build the QA kit for ${api.name}: ${problems.join('; ')}`);
     for (const r of requests) {
-      if (r.notRunnable) skipped.push(`${op.operationId} (${r.name})`);
+      if (r.notRunnable) illustrations.push(`${op.operationId} (${r.name})`);
       else examples.push(exampleItem(r));
     }
   }
@@ -48,7 +48,7 @@ export function buildCollection(def: ApiDefinition, api: DocApi = loadDocApi(def
         `Generated from raml/${api.name} (the contract) by \`npm run qa:generate\`; do not edit by hand.`,
         'Examples: every operation\'s documented example, in catalog order; money-moving ones use fresh references per run.',
         journeys.length ? `Journeys: ${journeys.map((j) => j.name).join('; ')}.` : '',
-        skipped.length ? `Not sent (illustrations with placeholders): ${skipped.join(', ')}.` : '',
+        illustrations.length ? `Not sent (illustrations with placeholders): ${illustrations.join(', ')}.` : '',
         'Variables: baseUrl, clientId, clientSecret (from the environment), tokenUrl (empty: {{baseUrl}}/oauth/token), sandboxOtpBox, otp.',
       ]
         .filter(Boolean)

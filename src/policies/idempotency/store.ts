@@ -90,8 +90,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     private readonly inFlightTtlMs = 5 * 60_000,
     /** Monotonic milliseconds for both TTLs (tests pass a clock they move). */
     private readonly clock: { now(): number } = performance,
-    /** What the completed records may hold at most, in bytes (the ring's size, record headers included). */
-    maxBytes = 32 * 1024 * 1024,
+    /** What the completed records may hold at most, in bytes: the ring's and its keys' index, as RecordRing counts them. */
+    maxBytes = 16 * 1024 * 1024,
   ) {
     this.done = new RecordRing(maxBytes, maxEntries, clock);
   }
@@ -101,7 +101,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return this.done.size + this.inFlight.size;
   }
 
-  /** What the completed records hold, in bytes (the ring's, record headers included). */
+  /** What the completed records hold, in bytes (as counted for maxBytes). */
   get bytes(): number {
     return this.done.bytes;
   }
