@@ -51,6 +51,8 @@ describe('tracing', () => {
   it('when tracing is on, then one deposit is one trace: the request, every policy, the operation and the core call', async () => {
     const out = await traced('memory');
     expect(out.status).toBe(200);
+    // on failure, the message lists the spans that were there
+    expect(out.spans.map((s) => s.name)).toContain('POST /facilito/v1/deposits');
     const server = out.spans.find((s) => s.name === 'POST /facilito/v1/deposits');
     expect(server).toBeDefined();
     const trace = out.spans.filter((s) => s.traceId === server!.traceId);
