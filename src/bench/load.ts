@@ -13,6 +13,8 @@ export interface LoadRequest {
 export interface LoadResult {
   /** Latency of every 2xx answer, in milliseconds with sub-millisecond precision. */
   latenciesMs: number[];
+  /** Fixed rate only: when each of those requests left, wall-clock ms (performance.timeOrigin + now), in the same order. */
+  sentAtMs?: number[];
   ok: number;
   /** Non-2xx answers, socket errors and timeouts. */
   failed: number;
@@ -76,7 +78,7 @@ export function saturate(req: LoadRequest, connections: number, durationSec: num
  */
 export function paced(req: LoadRequest, rate: number, durationSec: number, sockets: number): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
-  const result: LoadResult = { latenciesMs: [], ok: 0, failed: 0, failures: {}, elapsedSec: 0 };
+  const result: LoadResult = { latenciesMs: [], sentAtMs: [], ok: 0, failed: 0, failures: {}, elapsedSec: 0 };
   const start = process.hrtime.bigint();
   let sent = 0;
   let inFlight = 0;
@@ -93,6 +95,7 @@ export function paced(req: LoadRequest, rate: number, durationSec: number, socke
       const body = req.body?.();
       const headers = body === undefined ? req.headers : { ...req.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
       const t0 = process.hrtime.bigint();
+      const at = performance.timeOrigin + performance.now();
       inFlight++;
       const r = http.request({ agent, host: '127.0.0.1', port: req.port, method: req.method, path: req.path, headers }, (res) => {
         res.on('data', () => undefined);
@@ -101,6 +104,7 @@ export function paced(req: LoadRequest, rate: number, durationSec: number, socke
           if (res.statusCode! >= 200 && res.statusCode! < 300) {
             result.ok++;
             result.latenciesMs.push(ms);
+            result.sentAtMs!.push(at);
           } else fail(result, `HTTP ${res.statusCode}`);
           inFlight--;
           settle();

@@ -1,5 +1,6 @@
 import { median, percentiles, round } from './stats';
-import type { RuntimeStats } from './runtime-stats';
+import type { RuntimeStats, Stall } from './runtime-stats';
+import type { TailBreakdown, TailSources } from './tail';
 
 /** One measured run of one target: what the tables and the JSON are made of. */
 export interface RunRecord {
@@ -25,6 +26,12 @@ export interface RunRecord {
   /** The target's event-loop delay and GC pauses over the run. */
   runtime?: RuntimeStats;
   latenciesMs: number[];
+  /** Fixed rate: when each answered request left (wall-clock ms), and the stalls of the target over the round. */
+  sentAtMs?: number[];
+  timeline?: Stall[];
+  /** Fixed rate: the stalls of the target, the stub and the load generator over the round, and the tail charged to them. */
+  sources?: TailSources;
+  tail?: TailBreakdown;
 }
 
 export interface TargetSummary {

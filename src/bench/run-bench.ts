@@ -9,13 +9,15 @@ import { scenarios, type Scenario } from './scenarios';
 import { startTarget, type Target } from './targets';
 import { paced, saturate, type LoadRequest, type LoadResult } from './load';
 import { percentiles, round } from './stats';
-import { fixedRateTable, ratios, saturationTable, summarize, toMb, addedLatency, percentileCurves, type RunRecord } from './report';
+import { fixedRateTable, ratios, saturationTable, summarize, table, toMb, addedLatency, percentileCurves, type RunRecord } from './report';
 import { renderChart } from './chart';
 import { fetchToken, preflight } from './preflight';
 import { terminate } from '../terminate';
 import { NODE_FLAGS } from '../node-flags';
 import { startLocalRedis, type LocalRedis } from './local-redis';
 import { processCpuMicros, flushRedis } from './redis-usage';
+import { RuntimeStatsCollector, type Stall } from './runtime-stats';
+import { chargeTail, tailRows, TAIL_COLUMNS, type TailBreakdown } from './tail';
 
 /**
  * npm run bench: the upstream stub, the bare baseline proxy and the gateway (bench profile, every
@@ -43,6 +45,8 @@ async function main(opts: BenchOptions): Promise<number> {
   let redis: LocalRedis | undefined;
   const redisCpu: Record<string, { micros: number; requests: number }> = {};
   const records: { saturation: RunRecord[]; fixed: RunRecord[] } = { saturation: [], fixed: [] };
+  // the orchestrator's own loop (the load generator): its stalls are charged too
+  const loadGenerator = new RuntimeStatsCollector();
   let failed = 0;
   try {
     const stub = await startTarget('stub-direct', 'upstream-stub', {});
@@ -138,6 +142,7 @@ async function main(opts: BenchOptions): Promise<number> {
         console.log(`  profile: ${path.relative(process.cwd(), profile)}`);
       }
       const [p50, p99] = percentiles(r.latenciesMs, [50, 99]);
+      const { timeline, ...runtime } = after.runtime ?? { timeline: undefined };
       failed += r.failed;
       if (r.failed) console.error(`bench: ${t.name} ${s.name}: ${r.failed} failed requests ${JSON.stringify(r.failures)}`);
       return {
@@ -159,8 +164,10 @@ async function main(opts: BenchOptions): Promise<number> {
         heapTotalMb: toMb(after.heapTotalBytes),
         externalMb: toMb(after.externalBytes),
         loadAvg1m: round(os.loadavg()[0], 2),
-        runtime: after.runtime,
+        runtime: after.runtime ? (runtime as RunRecord['runtime']) : undefined,
         latenciesMs: r.latenciesMs,
+        sentAtMs: r.sentAtMs,
+        timeline,
       };
     };
     const warm = async (label: string, load: () => Promise<LoadResult>) => {
@@ -205,12 +212,26 @@ async function main(opts: BenchOptions): Promise<number> {
         for (const t of fixedTargets) await warm(`${t.name} ${s.name} fixed`, () => paced(requestFor(s, t), opts.rate, opts.fixedWarmupSec, opts.connections));
         for (let r = 1; r <= opts.fixedRounds; r++) {
           for (const t of r % 2 ? fixedTargets : [...fixedTargets].reverse()) {
-            records.fixed.push(await measure(s, t, r, () => paced(requestFor(s, t), opts.rate, opts.fixedDurationSec, opts.connections)));
+            // the stub's and the load generator's stalls over the same window, to charge the tail
+            await stub.usage();
+            loadGenerator.take();
+            const rec = await measure(s, t, r, () => paced(requestFor(s, t), opts.rate, opts.fixedDurationSec, opts.connections));
+            const core = t === stub ? rec.timeline : (await stub.usage()).runtime?.timeline;
+            rec.sources = { target: rec.timeline ?? [], core: core ?? [], client: loadGenerator.take().timeline ?? [] };
+            if (t !== stub) {
+              rec.tail = chargeTail(rec.latenciesMs, rec.sentAtMs ?? [], rec.sources);
+              const c = rec.tail.p99;
+              console.log(
+                `  fixed ${s.name} round ${r} ${t.name}: p50 ${rec.p50Ms} ms, p99 ${rec.p99Ms} ms = service ${c.serviceMs} + own GC ${c.targetGcMs} + own loop ${c.targetLoopMs} + core ${c.coreMs} + load generator ${c.clientMs} + machine ${c.machineMs}; ${rec.cpuMicrosPerRequest} µs CPU/req`,
+              );
+            }
+            records.fixed.push(rec);
           }
         }
       }
     }
   } finally {
+    loadGenerator.stop();
     for (const t of targets.reverse()) await t.stop();
     await redis?.stop();
   }
@@ -236,11 +257,15 @@ async function main(opts: BenchOptions): Promise<number> {
   if (redis) {
     lines.push('', ...Object.entries(redisCpuPerRequest).map(([k, v]) => `redis-server CPU per gateway-redis request, ${k}: ${v} µs (on top of the gateway's own)`));
   }
+  const tails = tailSummaries(records.fixed);
   if (fixed.length) {
     lines.push(
       '',
       `Fixed rate: ${opts.rate} req/s open loop over up to ${opts.connections} sockets, ${opts.fixedDurationSec} s x ${opts.fixedRounds} rounds per target; added = target - stub-direct`,
       fixedRateTable(fixed),
+      '',
+      'The p99 charged (mean of the requests from p98.5 to p99.5, all rounds, ms): what overlapped them in time, each ms charged once (src/bench/tail.ts)',
+      table(['scenario', 'target', 'p99 band', ...TAIL_COLUMNS, 'bursts of the slowest 1%'], tailRows(tails)),
     );
   }
   console.log(lines.join('\n'));
@@ -252,8 +277,8 @@ async function main(opts: BenchOptions): Promise<number> {
       summary: saturation,
       ratios: ratioByScenario,
       ...(opts.targets.includes('floor') ? { floorRatios: Object.fromEntries(all.map((s) => [s.name, ratios(records.saturation, s.name, 'floor')])) } : {}),
-      rounds: records.saturation.map(({ latenciesMs, ...r }) => r) },
-    fixedRate: { summary: fixed, added: addedLatency(fixed), curves: percentileCurves(records.fixed), rounds: records.fixed.map(({ latenciesMs, ...r }) => r) },
+      rounds: records.saturation.map(jsonRound) },
+    fixedRate: { summary: fixed, added: addedLatency(fixed), curves: percentileCurves(records.fixed), tail: tails, rounds: records.fixed.map(jsonRound) },
     ...(redis ? { redis: { ratios: Object.fromEntries(all.map((s) => [s.name, ratios(records.saturation, s.name, 'gateway-redis')])), serverCpuMicrosPerRequest: redisCpuPerRequest } } : {}),
     failedRequests: failed,
   };
@@ -268,6 +293,25 @@ async function main(opts: BenchOptions): Promise<number> {
 }
 
 const round3 = (v: number) => round(v, 3);
+
+/** A round as the JSON keeps it: without its samples and timelines. */
+const jsonRound = ({ latenciesMs: _l, sentAtMs: _s, timeline: _t, sources: _src, ...r }: RunRecord) => r;
+
+/** Each target's tail over all its fixed-rate rounds (the timelines are wall-clock, so rounds concatenate). */
+function tailSummaries(runs: RunRecord[]): Array<{ scenario: string; target: string; tail: TailBreakdown }> {
+  const keys = [...new Set(runs.filter((r) => r.tail).map((r) => `${r.scenario}\u0000${r.target}`))];
+  return keys.map((k) => {
+    const [scenario, target] = k.split('\u0000');
+    const mine = runs.filter((r) => r.scenario === scenario && r.target === target && r.sources);
+    const cat = (f: (r: RunRecord) => Stall[] | number[] | undefined) => mine.flatMap((r) => (f(r) ?? []) as never[]);
+    const tail = chargeTail(cat((r) => r.latenciesMs), cat((r) => r.sentAtMs), {
+      target: cat((r) => r.sources!.target),
+      core: cat((r) => r.sources!.core),
+      client: cat((r) => r.sources!.client),
+    });
+    return { scenario, target, tail };
+  });
+}
 
 main(parseOptions(process.argv.slice(2)))
   .then((code) => terminate(code))

@@ -16,7 +16,25 @@ export interface RuntimeStats {
     maxPauseMs: number;
     byKind: Record<GcKind, { count: number; pauseMs: number; maxPauseMs: number }>;
   };
+  /**
+   * When, in wall-clock milliseconds (performance.timeOrigin + now, comparable across processes
+   * on one machine), the loop could not run a request: each GC pause, and each time a 5 ms timer
+   * fired more than 1 ms late (the loop busy or stalled). The fixed-rate tail is charged to these
+   * (src/bench/tail.ts). Dropped from the bench's JSON.
+   */
+  timeline?: Stall[];
 }
+
+export interface Stall {
+  start: number;
+  end: number;
+  kind: 'gc' | 'loop';
+}
+
+/** A window keeps at most this many stalls (a soak's 10 s windows stay far below it). */
+const MAX_TIMELINE = 50_000;
+/** A timer tick later than this is a stall of the loop. */
+const LATE_MS = 1;
 
 export type GcKind = 'minor' | 'major' | 'incremental' | 'weakcb';
 
@@ -27,6 +45,7 @@ const KINDS: Array<[number, GcKind]> = [
   [constants.NODE_PERFORMANCE_GC_WEAKCB, 'weakcb'],
 ];
 
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
 const ms = (ns: number) => Math.round((ns / 1e6) * 1000) / 1000;
 const emptyGc = (): RuntimeStats['gc'] => ({
   count: 0,
@@ -42,19 +61,35 @@ export class RuntimeStatsCollector {
   private readonly observer: PerformanceObserver;
 
   private readonly resolutionNs: number;
+  private timeline: Stall[] = [];
+  private readonly ticker: NodeJS.Timeout;
 
   constructor(resolutionMs = 5) {
     this.resolutionNs = resolutionMs * 1e6;
     this.loop = monitorEventLoopDelay({ resolution: resolutionMs });
     this.loop.enable();
     this.observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) this.record((e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0, e.duration);
+      for (const e of list.getEntries()) this.record((e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0, e.duration, performance.timeOrigin + e.startTime);
     });
     this.observer.observe({ entryTypes: ['gc'] });
+    // the histogram says how late the loop was, not when: a timer of our own notes when
+    let last = performance.now();
+    this.ticker = setInterval(() => {
+      const now = performance.now();
+      const expected = last + resolutionMs;
+      if (now - expected > LATE_MS) this.stall(performance.timeOrigin + expected, performance.timeOrigin + now, 'loop');
+      last = now;
+    }, resolutionMs);
+    this.ticker.unref();
   }
 
-  /** One GC pause (exposed for tests: the observer's entries arrive asynchronously). */
-  record(kind: number, durationMs: number): void {
+  private stall(start: number, end: number, kind: Stall['kind']): void {
+    if (this.timeline.length < MAX_TIMELINE) this.timeline.push({ start: round3(start), end: round3(end), kind });
+  }
+
+  /** One GC pause (exposed for tests: the observer's entries arrive asynchronously); startMs in wall-clock ms. */
+  record(kind: number, durationMs: number, startMs?: number): void {
+    if (startMs !== undefined) this.stall(startMs, startMs + durationMs, 'gc');
     const name = KINDS.find(([k]) => k === kind)?.[1] ?? 'major';
     const k = this.gc.byKind[name];
     k.count++;
@@ -73,13 +108,16 @@ export class RuntimeStatsCollector {
     const stats: RuntimeStats = {
       eventLoopDelayMs: { p50: delay(h.percentile(50)), p99: delay(h.percentile(99)), max: delay(h.max), mean: delay(h.mean) },
       gc: roundGc(this.gc),
+      timeline: this.timeline,
     };
     h.reset();
     this.gc = emptyGc();
+    this.timeline = [];
     return stats;
   }
 
   stop(): void {
+    clearInterval(this.ticker);
     this.loop.disable();
     this.observer.disconnect();
   }

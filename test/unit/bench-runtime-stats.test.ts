@@ -36,6 +36,31 @@ describe('the bench runtime stats (event-loop delay and GC pauses per window)', 
     }
   });
 
+  it('when the loop is blocked for 60 ms, then the timeline holds a loop stall inside that window, and a recorded GC pause is on it too', async () => {
+    const c = new RuntimeStatsCollector(5);
+    try {
+      await new Promise((r) => setTimeout(r, 20));
+      c.take();
+      const from = performance.timeOrigin + performance.now();
+      const until = performance.now() + 60;
+      while (performance.now() < until) {
+        /* a synchronous task holding the loop */
+      }
+      const to = performance.timeOrigin + performance.now();
+      await new Promise((r) => setTimeout(r, 20));
+      c.record(constants.NODE_PERFORMANCE_GC_MAJOR, 4, from + 10);
+      const timeline = c.take().timeline!;
+      // the timer is due at most 5 ms into the block and fires after it: a stall covering >= 50 of its 60 ms
+      const overlap = (s: { start: number; end: number }) => Math.min(s.end, to) - Math.max(s.start, from);
+      const covered = Math.max(...timeline.filter((s) => s.kind === 'loop').map(overlap));
+      expect(covered).toBeGreaterThanOrEqual(50);
+      expect(timeline).toContainEqual({ start: expect.closeTo(from + 10, 2), end: expect.closeTo(from + 14, 2), kind: 'gc' });
+      expect(c.take().timeline).toEqual([]);
+    } finally {
+      c.stop();
+    }
+  });
+
   it('when the loop is idle, then its delay is near zero: the timer interval itself is not counted as delay', async () => {
     const c = new RuntimeStatsCollector(20);
     try {
