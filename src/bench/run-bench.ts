@@ -215,7 +215,9 @@ async function main(opts: BenchOptions): Promise<number> {
             // the stub's and the load generator's stalls over the same window, to charge the tail
             await stub.usage();
             loadGenerator.take();
-            const rec = await measure(s, t, r, () => paced(requestFor(s, t), opts.rate, opts.fixedDurationSec, opts.connections));
+            // --profile: the gateway's first fixed-rate round too (where its CPU per request differs from saturation)
+            const profile = opts.profile && (t === gateway || t === gatewayRedis) && r === 1 ? path.join(profileDir, `${t.name}-${s.name}-fixed.cpuprofile`) : undefined;
+            const rec = await measure(s, t, r, () => paced(requestFor(s, t), opts.rate, opts.fixedDurationSec, opts.connections), profile);
             const core = t === stub ? rec.timeline : (await stub.usage()).runtime?.timeline;
             rec.sources = { target: rec.timeline ?? [], core: core ?? [], client: loadGenerator.take().timeline ?? [] };
             if (t !== stub) {
