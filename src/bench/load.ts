@@ -3,6 +3,8 @@ import autocannon from 'autocannon';
 
 export interface LoadRequest {
   port: number;
+  /** Replicas of one target: the load goes to each in turn (round robin); port is the first. */
+  ports?: number[];
   method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string>;
@@ -15,6 +17,8 @@ export interface LoadResult {
   latenciesMs: number[];
   /** Fixed rate only: when each of those requests left, wall-clock ms (performance.timeOrigin + now), in the same order. */
   sentAtMs?: number[];
+  /** Fixed rate over replicas: which of req.ports answered each of those requests. */
+  replicaOf?: number[];
   ok: number;
   /** Non-2xx answers, socket errors and timeouts. */
   failed: number;
@@ -38,7 +42,8 @@ export function saturate(req: LoadRequest, connections: number, durationSec: num
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `http://127.0.0.1:${req.port}`,
+        // several URLs: autocannon spreads the connections over them
+        url: (req.ports ?? [req.port]).map((p) => `http://127.0.0.1:${p}`) as unknown as string,
         connections,
         duration: durationSec,
         timeout: 10,
@@ -78,7 +83,8 @@ export function saturate(req: LoadRequest, connections: number, durationSec: num
  */
 export function paced(req: LoadRequest, rate: number, durationSec: number, sockets: number): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
-  const result: LoadResult = { latenciesMs: [], sentAtMs: [], ok: 0, failed: 0, failures: {}, elapsedSec: 0 };
+  const result: LoadResult = { latenciesMs: [], sentAtMs: [], replicaOf: [], ok: 0, failed: 0, failures: {}, elapsedSec: 0 };
+  const ports = req.ports ?? [req.port];
   const start = process.hrtime.bigint();
   let sent = 0;
   let inFlight = 0;
@@ -91,13 +97,13 @@ export function paced(req: LoadRequest, rate: number, durationSec: number, socke
         resolve(result);
       }
     };
-    const fire = () => {
+    const fire = (replica: number) => {
       const body = req.body?.();
       const headers = body === undefined ? req.headers : { ...req.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
       const t0 = process.hrtime.bigint();
       const at = performance.timeOrigin + performance.now();
       inFlight++;
-      const r = http.request({ agent, host: '127.0.0.1', port: req.port, method: req.method, path: req.path, headers }, (res) => {
+      const r = http.request({ agent, host: '127.0.0.1', port: ports[replica], method: req.method, path: req.path, headers }, (res) => {
         res.on('data', () => undefined);
         res.on('end', () => {
           const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -105,6 +111,7 @@ export function paced(req: LoadRequest, rate: number, durationSec: number, socke
             result.ok++;
             result.latenciesMs.push(ms);
             result.sentAtMs!.push(at);
+            result.replicaOf!.push(replica);
           } else fail(result, `HTTP ${res.statusCode}`);
           inFlight--;
           settle();
@@ -122,8 +129,8 @@ export function paced(req: LoadRequest, rate: number, durationSec: number, socke
       const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
       const due = Math.min(Math.floor(Math.min(elapsed, durationSec) * rate), Math.round(durationSec * rate));
       while (sent < due) {
+        fire(sent % ports.length);
         sent++;
-        fire();
       }
       if (elapsed < durationSec) setTimeout(tick, 1);
       else {

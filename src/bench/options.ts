@@ -17,6 +17,12 @@ export interface BenchOptions {
    * (target "gateway-redis": idempotency and rate limits on a redis-server the bench starts).
    */
   stores: Array<'memory' | 'redis'>;
+  /**
+   * With the redis store: the Redis-backed gateway runs as this many replicas sharing the
+   * redis-server and a signing key, the load spread over them round robin (target
+   * "gateway-redis-xN"): more than one event loop, as a fleet runs.
+   */
+  replicas: number;
   saturation: boolean;
   fixed: boolean;
   /** Fresh gateway and baseline processes for the fixed-rate mode (default) or the same ones. */
@@ -51,6 +57,7 @@ const DEFAULTS: BenchOptions = {
   scenarios: ['transfer', 'account'],
   targets: ['baseline', 'gateway'],
   stores: ['memory'],
+  replicas: 1,
   saturation: true,
   fixed: true,
   restart: true,
@@ -94,6 +101,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         opts.stores = [...new Set(stores)] as BenchOptions['stores'];
         break;
       }
+      case 'replicas': opts.replicas = num(); break;
       case 'no-fixed': opts.fixed = false; break;
       case 'no-saturation': opts.saturation = false; break;
       case 'no-restart': opts.restart = false; break;
@@ -114,5 +122,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         throw new Error(`unknown option --${name}`);
     }
   }
+  if (!Number.isInteger(opts.replicas) || opts.replicas < 1) throw new Error('--replicas takes a whole number from 1');
+  if (opts.replicas > 1 && !opts.stores.includes('redis')) throw new Error('--replicas needs --stores=...,redis: replicas share their stores on Redis');
   return opts;
 }

@@ -28,7 +28,10 @@ export interface RunRecord {
   latenciesMs: number[];
   /** Fixed rate: when each answered request left (wall-clock ms), and the stalls of the target over the round. */
   sentAtMs?: number[];
+  /** Replicas (--replicas): which one answered each request, and each one's stalls. */
+  replicaOf?: number[];
   timeline?: Stall[];
+  replicaTimelines?: Stall[][];
   /** Fixed rate: the stalls of the target, the stub and the load generator over the round, and the tail charged to them. */
   sources?: TailSources;
   tail?: TailBreakdown;

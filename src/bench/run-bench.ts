@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { loadConfig } from '../gateway-config';
 import { projectPath } from '../paths';
 import { parseOptions, type BenchOptions } from './options';
 import { scenarios, type Scenario } from './scenarios';
-import { startTarget, type Target } from './targets';
+import { fleetOf, startTarget, type Target } from './targets';
 import { paced, saturate, type LoadRequest, type LoadResult } from './load';
 import { percentiles, round } from './stats';
 import { fixedRateTable, ratios, saturationTable, summarize, table, toMb, addedLatency, percentileCurves, type RunRecord } from './report';
@@ -45,6 +46,7 @@ async function main(opts: BenchOptions): Promise<number> {
   let redis: LocalRedis | undefined;
   const redisCpu: Record<string, { micros: number; requests: number }> = {};
   const records: { saturation: RunRecord[]; fixed: RunRecord[] } = { saturation: [], fixed: [] };
+  let redisName = 'gateway-redis';
   // the orchestrator's own loop (the load generator): its stalls are charged too
   const loadGenerator = new RuntimeStatsCollector();
   let failed = 0;
@@ -70,24 +72,33 @@ async function main(opts: BenchOptions): Promise<number> {
     targets.push(gateway);
     // --stores=...,redis: the same gateway with idempotency and rate limits on a local redis-server
     redis = opts.stores.includes('redis') ? await startLocalRedis() : undefined;
-    const gatewayRedis = redis
-      ? await startTarget(
-          'gateway-redis',
-          'gateway-target',
-          {
-            ...backendEnv,
-            ...chainEnv,
-            GATEWAY_ENV: 'bench',
-            LOG_FILE: path.join(outDir, 'gateway-redis.log'),
-            GATEWAY_IDEMPOTENCY_STORE: 'redis',
-            GATEWAY_RATE_LIMIT_STORE: 'redis',
-            GATEWAY_OWNERSHIP_STORE: 'redis',
-            GATEWAY_REDIS_URL: redis.url,
-          },
-          gatewayFlags,
-          path.join(outDir, 'gateway-redis.stdout.log'),
-        )
-      : undefined;
+    // --replicas=N: N of them on that redis-server, signing with one key (a token is good at each)
+    const signingKey = opts.replicas > 1 ? writeSigningKey(outDir) : undefined;
+    const startRedisGateway = (name: string, log: string) =>
+      startTarget(
+        name,
+        'gateway-target',
+        {
+          ...backendEnv,
+          ...chainEnv,
+          GATEWAY_ENV: 'bench',
+          LOG_FILE: path.join(outDir, `${log}.log`),
+          GATEWAY_IDEMPOTENCY_STORE: 'redis',
+          GATEWAY_RATE_LIMIT_STORE: 'redis',
+          GATEWAY_OWNERSHIP_STORE: 'redis',
+          GATEWAY_REDIS_URL: redis!.url,
+          ...(signingKey ? { JWT_SIGNING_KEY_FILE: signingKey } : {}),
+        },
+        gatewayFlags,
+        path.join(outDir, `${log}.stdout.log`),
+      );
+    let gatewayRedis: Target | undefined;
+    if (redis && opts.replicas > 1) {
+      const members: Target[] = [];
+      for (let i = 1; i <= opts.replicas; i++) members.push(await startRedisGateway(`gateway-redis-${i}`, `gateway-redis-${i}`));
+      gatewayRedis = fleetOf(`gateway-redis-x${opts.replicas}`, members);
+    } else if (redis) gatewayRedis = await startRedisGateway('gateway-redis', 'gateway-redis');
+    redisName = gatewayRedis?.name ?? redisName;
     if (gatewayRedis) targets.push(gatewayRedis);
     const baseline = await startTarget('baseline', 'baseline-proxy', { BENCH_UPSTREAM_URL: upstream });
     targets.push(baseline);
@@ -116,6 +127,7 @@ async function main(opts: BenchOptions): Promise<number> {
     let seq = 0;
     const requestFor = (s: Scenario, t: Target): LoadRequest => ({
       port: t.port,
+      ports: (t as Target & { ports?: number[] }).ports,
       method: s.method,
       path: t === stub ? s.upstreamPath : s.path,
       headers: headersFor(t),
@@ -142,7 +154,7 @@ async function main(opts: BenchOptions): Promise<number> {
         console.log(`  profile: ${path.relative(process.cwd(), profile)}`);
       }
       const [p50, p99] = percentiles(r.latenciesMs, [50, 99]);
-      const { timeline, ...runtime } = after.runtime ?? { timeline: undefined };
+      const { timeline, replicaTimelines, ...runtime } = after.runtime ?? { timeline: undefined, replicaTimelines: undefined };
       failed += r.failed;
       if (r.failed) console.error(`bench: ${t.name} ${s.name}: ${r.failed} failed requests ${JSON.stringify(r.failures)}`);
       return {
@@ -167,7 +179,9 @@ async function main(opts: BenchOptions): Promise<number> {
         runtime: after.runtime ? (runtime as RunRecord['runtime']) : undefined,
         latenciesMs: r.latenciesMs,
         sentAtMs: r.sentAtMs,
+        replicaOf: replicaTimelines ? r.replicaOf : undefined,
         timeline,
+        replicaTimelines,
       };
     };
     const warm = async (label: string, load: () => Promise<LoadResult>) => {
@@ -219,9 +233,9 @@ async function main(opts: BenchOptions): Promise<number> {
             const profile = opts.profile && (t === gateway || t === gatewayRedis) && r === 1 ? path.join(profileDir, `${t.name}-${s.name}-fixed.cpuprofile`) : undefined;
             const rec = await measure(s, t, r, () => paced(requestFor(s, t), opts.rate, opts.fixedDurationSec, opts.connections), profile);
             const core = t === stub ? rec.timeline : (await stub.usage()).runtime?.timeline;
-            rec.sources = { target: rec.timeline ?? [], core: core ?? [], client: loadGenerator.take().timeline ?? [] };
+            rec.sources = { target: rec.timeline ?? [], replicas: rec.replicaTimelines, core: core ?? [], client: loadGenerator.take().timeline ?? [] };
             if (t !== stub) {
-              rec.tail = chargeTail(rec.latenciesMs, rec.sentAtMs ?? [], rec.sources);
+              rec.tail = chargeTail(rec.latenciesMs, rec.sentAtMs ?? [], rec.sources, rec.replicaOf);
               const c = rec.tail.p99;
               console.log(
                 `  fixed ${s.name} round ${r} ${t.name}: p50 ${rec.p50Ms} ms, p99 ${rec.p99Ms} ms = service ${c.serviceMs} + own GC ${c.targetGcMs} + own loop ${c.targetLoopMs} + core ${c.coreMs} + load generator ${c.clientMs} + machine ${c.machineMs}; ${rec.cpuMicrosPerRequest} µs CPU/req`,
@@ -252,12 +266,12 @@ async function main(opts: BenchOptions): Promise<number> {
       ...(opts.targets.includes('floor')
         ? all.map((s) => `ratio floor ÷ baseline, ${s.name}: ${ratios(records.saturation, s.name, 'floor').median}x (the libraries of record alone)`)
         : []),
-      ...(redis ? all.map((s) => `ratio gateway-redis ÷ baseline, ${s.name}: ${ratios(records.saturation, s.name, 'gateway-redis').median}x (stores on Redis)`) : []),
+      ...(redis ? all.map((s) => `ratio ${redisName} ÷ baseline, ${s.name}: ${ratios(records.saturation, s.name, redisName).median}x (stores on Redis)`) : []),
     );
   }
   const redisCpuPerRequest = Object.fromEntries(Object.entries(redisCpu).map(([k, v]) => [k, v.requests ? round(v.micros / v.requests, 1) : undefined]));
   if (redis) {
-    lines.push('', ...Object.entries(redisCpuPerRequest).map(([k, v]) => `redis-server CPU per gateway-redis request, ${k}: ${v} µs (on top of the gateway's own)`));
+    lines.push('', ...Object.entries(redisCpuPerRequest).map(([k, v]) => `redis-server CPU per ${redisName} request, ${k}: ${v} µs (on top of the gateway's own)`));
   }
   const tails = tailSummaries(records.fixed);
   if (fixed.length) {
@@ -281,7 +295,7 @@ async function main(opts: BenchOptions): Promise<number> {
       ...(opts.targets.includes('floor') ? { floorRatios: Object.fromEntries(all.map((s) => [s.name, ratios(records.saturation, s.name, 'floor')])) } : {}),
       rounds: records.saturation.map(jsonRound) },
     fixedRate: { summary: fixed, added: addedLatency(fixed), curves: percentileCurves(records.fixed), tail: tails, rounds: records.fixed.map(jsonRound) },
-    ...(redis ? { redis: { ratios: Object.fromEntries(all.map((s) => [s.name, ratios(records.saturation, s.name, 'gateway-redis')])), serverCpuMicrosPerRequest: redisCpuPerRequest } } : {}),
+    ...(redis ? { redis: { ratios: Object.fromEntries(all.map((s) => [s.name, ratios(records.saturation, s.name, redisName)])), serverCpuMicrosPerRequest: redisCpuPerRequest } } : {}),
     failedRequests: failed,
   };
   const file = path.join(outDir, `bench-${conditions.startedAt.replace(/[:.]/g, '-')}.json`);
@@ -297,7 +311,15 @@ async function main(opts: BenchOptions): Promise<number> {
 const round3 = (v: number) => round(v, 3);
 
 /** A round as the JSON keeps it: without its samples and timelines. */
-const jsonRound = ({ latenciesMs: _l, sentAtMs: _s, timeline: _t, sources: _src, ...r }: RunRecord) => r;
+const jsonRound = ({ latenciesMs: _l, sentAtMs: _s, replicaOf: _r, timeline: _t, replicaTimelines: _rt, sources: _src, ...r }: RunRecord) => r;
+
+/** One RSA key for every replica (--replicas): a token from one is good at the others, as in a fleet. */
+function writeSigningKey(outDir: string): string {
+  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const file = path.join(outDir, 'bench-signing-key.pem');
+  fs.writeFileSync(file, privateKey, { mode: 0o600 });
+  return file;
+}
 
 /** Each target's tail over all its fixed-rate rounds (the timelines are wall-clock, so rounds concatenate). */
 function tailSummaries(runs: RunRecord[]): Array<{ scenario: string; target: string; tail: TailBreakdown }> {
@@ -306,11 +328,18 @@ function tailSummaries(runs: RunRecord[]): Array<{ scenario: string; target: str
     const [scenario, target] = k.split('\u0000');
     const mine = runs.filter((r) => r.scenario === scenario && r.target === target && r.sources);
     const cat = (f: (r: RunRecord) => Stall[] | number[] | undefined) => mine.flatMap((r) => (f(r) ?? []) as never[]);
-    const tail = chargeTail(cat((r) => r.latenciesMs), cat((r) => r.sentAtMs), {
-      target: cat((r) => r.sources!.target),
-      core: cat((r) => r.sources!.core),
-      client: cat((r) => r.sources!.client),
-    });
+    const replicas = mine[0]?.sources?.replicas?.length ?? 0;
+    const tail = chargeTail(
+      cat((r) => r.latenciesMs),
+      cat((r) => r.sentAtMs),
+      {
+        target: cat((r) => r.sources!.target),
+        replicas: replicas ? Array.from({ length: replicas }, (_, i) => mine.flatMap((r) => r.sources!.replicas?.[i] ?? [])) : undefined,
+        core: cat((r) => r.sources!.core),
+        client: cat((r) => r.sources!.client),
+      },
+      replicas ? mine.flatMap((r) => r.replicaOf ?? r.latenciesMs.map(() => 0)) : undefined,
+    );
     return { scenario, target, tail };
   });
 }

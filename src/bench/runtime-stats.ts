@@ -23,6 +23,8 @@ export interface RuntimeStats {
    * (src/bench/tail.ts). Dropped from the bench's JSON.
    */
   timeline?: Stall[];
+  /** Replicas measured as one target (targets.ts fleetOf): each one's timeline. */
+  replicaTimelines?: Stall[][];
 }
 
 export interface Stall {

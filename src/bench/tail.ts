@@ -15,8 +15,10 @@ import type { Stall } from './runtime-stats';
  * A millisecond is charged once, to the first cause that covers it.
  */
 export interface TailSources {
-  /** The target measured (gateway, or the bare proxy). */
+  /** The target measured (gateway, or the bare proxy); all its replicas' stalls when it has several. */
   target: Stall[];
+  /** A target of several replicas: each one's stalls (a request is charged only its own replica's). */
+  replicas?: Stall[][];
   /** The upstream stub. */
   core: Stall[];
   /** The load generator (the orchestrator). */
@@ -82,9 +84,17 @@ function chargeOnce(window: Span, intervals: Stall[], taken: Span[], cap: number
 
 const byStart = (list: Stall[]) => [...list].sort((a, b) => a.start - b.start);
 
-function charge(band: Array<{ at: number; ms: number }>, serviceMs: number, src: { target: Stall[]; targetGc: Stall[]; core: Stall[]; client: Stall[] }): TailCharge {
+interface Prepared {
+  targets: Array<{ all: Stall[]; gc: Stall[] }>;
+  core: Stall[];
+  client: Stall[];
+}
+
+function charge(band: Array<{ at: number; ms: number; replica: number }>, serviceMs: number, prepared: Prepared): TailCharge {
   const sum = { latencyMs: 0, serviceMs: 0, targetGcMs: 0, targetLoopMs: 0, coreMs: 0, clientMs: 0, machineMs: 0 };
   for (const r of band) {
+    const own = prepared.targets[r.replica] ?? prepared.targets[0];
+    const src = { target: own.all, targetGc: own.gc, core: prepared.core, client: prepared.client };
     const window = { start: r.at, end: r.at + r.ms };
     const service = Math.min(serviceMs, r.ms);
     let left = r.ms - service;
@@ -118,15 +128,18 @@ function charge(band: Array<{ at: number; ms: number }>, serviceMs: number, src:
   };
 }
 
-/** The breakdown of one target's fixed-rate requests (one round or several: the timelines are wall-clock). */
-export function chargeTail(latenciesMs: number[], sentAtMs: number[], sources: TailSources): TailBreakdown {
-  const reqs = latenciesMs.map((ms, i) => ({ ms, at: sentAtMs[i] })).filter((r) => r.at !== undefined);
+/**
+ * The breakdown of one target's fixed-rate requests (one round or several: the timelines are
+ * wall-clock). replicaOf: for a target of several replicas, which one answered each request.
+ */
+export function chargeTail(latenciesMs: number[], sentAtMs: number[], sources: TailSources, replicaOf?: number[]): TailBreakdown {
+  const reqs = latenciesMs.map((ms, i) => ({ ms, at: sentAtMs[i], replica: replicaOf?.[i] ?? 0 })).filter((r) => r.at !== undefined);
   const sorted = [...reqs].sort((a, b) => a.ms - b.ms);
   const [p99] = percentiles(reqs.map((r) => r.ms), [99]);
   const serviceMs = median(reqs.map((r) => r.ms));
-  const src = {
-    targetGc: byStart(sources.target.filter((s) => s.kind === 'gc')),
-    target: byStart(sources.target),
+  const prep = (list: Stall[]) => ({ all: byStart(list), gc: byStart(list.filter((s) => s.kind === 'gc')) });
+  const src: Prepared = {
+    targets: (sources.replicas?.length ? sources.replicas : [sources.target]).map(prep),
     core: byStart(sources.core),
     client: byStart(sources.client),
   };

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FromTarget, ProfileKind, TargetUsage } from './target-process';
+import type { RuntimeStats } from './runtime-stats';
 
 /** A measured process started by the orchestrator: its port, and its CPU/RSS on demand. */
 export interface Target {
@@ -87,4 +88,80 @@ async function forkTarget(name: string, file: string, env: NodeJS.ProcessEnv, ex
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Replicas of one target measured as one (--replicas): the load goes to each in turn, and usage
+ * adds their CPU and memory up (a fleet's cost), keeps the worst loop delay, sums GC pauses, and
+ * keeps each replica's stalls apart so a request is charged only its own replica's.
+ */
+export function fleetOf(name: string, members: Target[]): Target & { readonly ports: number[] } {
+  const first = members[0];
+  return {
+    name,
+    get port() {
+      return first.port;
+    },
+    get ports() {
+      return members.map((m) => m.port);
+    },
+    get pid() {
+      return first.pid;
+    },
+    async usage(opts) {
+      return mergeUsage(await Promise.all(members.map((m) => m.usage(opts))));
+    },
+    profileStart: (kind) => first.profileStart(kind),
+    profileStop: (file) => first.profileStop(file),
+    heapSnapshot: (file) => first.heapSnapshot(file),
+    async stop() {
+      for (const m of members) await m.stop();
+    },
+    async restart() {
+      for (const m of members) await m.restart();
+    },
+  };
+}
+
+export function mergeUsage(all: TargetUsage[]): TargetUsage {
+  const sum = (f: (u: TargetUsage) => number) => all.reduce((s, u) => s + f(u), 0);
+  const merged: TargetUsage = {
+    cpuMicros: sum((u) => u.cpuMicros),
+    cpuSystemMicros: sum((u) => u.cpuSystemMicros),
+    rssBytes: sum((u) => u.rssBytes),
+    maxRssBytes: sum((u) => u.maxRssBytes),
+    heapUsedBytes: sum((u) => u.heapUsedBytes),
+    heapTotalBytes: sum((u) => u.heapTotalBytes),
+    externalBytes: sum((u) => u.externalBytes),
+  };
+  const runtimes = all.map((u) => u.runtime).filter((r): r is RuntimeStats => r !== undefined);
+  if (runtimes.length === all.length && runtimes.length) {
+    const kinds = Object.keys(runtimes[0].gc.byKind) as Array<keyof RuntimeStats['gc']['byKind']>;
+    merged.runtime = {
+      eventLoopDelayMs: {
+        p50: Math.max(...runtimes.map((r) => r.eventLoopDelayMs.p50)),
+        p99: Math.max(...runtimes.map((r) => r.eventLoopDelayMs.p99)),
+        max: Math.max(...runtimes.map((r) => r.eventLoopDelayMs.max)),
+        mean: runtimes.reduce((s, r) => s + r.eventLoopDelayMs.mean, 0) / runtimes.length,
+      },
+      gc: {
+        count: runtimes.reduce((s, r) => s + r.gc.count, 0),
+        pauseMs: runtimes.reduce((s, r) => s + r.gc.pauseMs, 0),
+        maxPauseMs: Math.max(...runtimes.map((r) => r.gc.maxPauseMs)),
+        byKind: Object.fromEntries(
+          kinds.map((k) => [
+            k,
+            {
+              count: runtimes.reduce((s, r) => s + r.gc.byKind[k].count, 0),
+              pauseMs: runtimes.reduce((s, r) => s + r.gc.byKind[k].pauseMs, 0),
+              maxPauseMs: Math.max(...runtimes.map((r) => r.gc.byKind[k].maxPauseMs)),
+            },
+          ]),
+        ) as RuntimeStats['gc']['byKind'],
+      },
+      timeline: runtimes.flatMap((r) => r.timeline ?? []),
+      replicaTimelines: runtimes.map((r) => r.timeline ?? []),
+    };
+  }
+  return merged;
 }

@@ -28,6 +28,13 @@ describe('bench options', () => {
     expect(parseOptions(['--ref-env=GATEWAY_RATE_LIMIT_TIERS=gold=5,bronze=1']).refEnv).toEqual({ GATEWAY_RATE_LIMIT_TIERS: 'gold=5,bronze=1' });
   });
 
+  it('when --replicas is given with the redis store, then the Redis gateway runs as that many replicas; without Redis it is refused', () => {
+    expect(parseOptions([]).replicas).toBe(1);
+    expect(parseOptions(['--stores=memory,redis', '--replicas=2']).replicas).toBe(2);
+    expect(() => parseOptions(['--replicas=2'])).toThrow(/redis/);
+    expect(() => parseOptions(['--stores=redis', '--replicas=1.5'])).toThrow(/whole number/);
+  });
+
   it.each([['--ref-env=NOVALUE'], ['--ref-env==x'], ['--rounds=0'], ['--duration=abc'], ['--nope'], ['stray']])('when %s is given, then it is refused', (arg) => {
     expect(() => parseOptions([arg])).toThrow();
   });

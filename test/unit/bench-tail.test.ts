@@ -49,6 +49,18 @@ describe('the fixed-rate tail, charged to what overlapped it (src/bench/tail.ts)
     expect(t.p99).toMatchObject({ targetGcMs: 0, targetLoopMs: 0, machineMs: 28 });
   });
 
+  it('when the target is two replicas, then a request is charged only the stalls of the replica that answered it', () => {
+    const { latencies, sent } = requests([{ at: 5000, ms: 50 }, { at: 5000, ms: 50 }, { at: 5000, ms: 50 }, { at: 5000, ms: 50 }]);
+    // the four slow requests went to replica 1; replica 0 stalled over them, replica 1 did not
+    const replicaOf = latencies.map((ms) => (ms === 50 ? 1 : 0));
+    const stalled: Stall[] = [{ start: 5000, end: 5040, kind: 'loop' }];
+    const t = chargeTail(latencies, sent, { target: stalled, replicas: [stalled, []], core: [], client: [] }, replicaOf);
+    expect(t.p99).toMatchObject({ targetLoopMs: 0, machineMs: 48 });
+    // the same requests answered by replica 0 are charged its stall
+    const t0 = chargeTail(latencies, sent, { target: stalled, replicas: [stalled, []], core: [], client: [] }, latencies.map(() => 0));
+    expect(t0.p99).toMatchObject({ targetLoopMs: 40, machineMs: 8 });
+  });
+
   it('when the slowest 1% fall in two groups far apart, then they are two bursts', () => {
     const { latencies, sent } = requests([{ at: 5000, ms: 40 }, { at: 9000, ms: 41 }, { at: 7000, ms: 20 }, { at: 7000, ms: 20 }]);
     const t = chargeTail(latencies, sent, none);
