@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { TargetSummary } from './report';
+import { terminate } from '../terminate';
 
 /** One point of a target's latency curve at the fixed rate. */
 export interface CurvePoint {
@@ -74,7 +75,7 @@ if (require.main === module) {
   const [input, output] = process.argv.slice(2);
   if (!input || !output) {
     console.error('usage: chart <results.json> <out.svg>');
-    process.exit(2);
+    terminate(2);
   }
   void renderChart(JSON.parse(fs.readFileSync(input, 'utf8')) as ChartInput).then((svg) => fs.writeFileSync(output, svg));
 }

@@ -9,7 +9,7 @@ import { codeBlocks, statusesByBlock } from './portal-helpers';
 /**
  * Support for the tests that run the portal's JavaScript, Python and Java examples as a partner
  * would: copied from the page, saved under the file name the page gives, run as they are (their
- * default BASE is the address the page was read from). A missing tool fails the test: it never skips.
+ * default BASE is the address the page was read from). A missing tool fails the test.
  */
 export type Lang = 'javascript' | 'python' | 'java';
 export interface Example {

@@ -6,19 +6,21 @@
  */
 const { spawnSync } = require('node:child_process');
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
+function main(argv) {
+  const args = {};
+  for (const a of argv) {
     const m = /^--([a-z]+)=(.*)$/.exec(a);
     if (!m) {
       console.error(`unknown argument ${a}: use --runs=N, --seed=N, --op=operationId`);
-      process.exit(2);
+      return 2;
     }
-    return [m[1], m[2]];
-  }),
-);
-const env = { ...process.env, FUZZ_RUNS: args.runs ?? '20000', FUZZ_SEED: args.seed ?? String(Date.now() % 2 ** 31) };
-console.log(`fuzzing with ${env.FUZZ_RUNS} runs per operation, seed ${env.FUZZ_SEED}`);
-const jestArgs = ['jest', 'test/fuzz', '--runInBand', '--testTimeout=86400000'];
-if (args.op) jestArgs.push('-t', args.op);
-const res = spawnSync('npx', jestArgs, { stdio: 'inherit', env });
-process.exit(res.status ?? 1);
+    args[m[1]] = m[2];
+  }
+  const env = { ...process.env, FUZZ_RUNS: args.runs ?? '20000', FUZZ_SEED: args.seed ?? String(Date.now() % 2 ** 31) };
+  console.log(`fuzzing with ${env.FUZZ_RUNS} runs per operation, seed ${env.FUZZ_SEED}`);
+  const jestArgs = ['jest', 'test/fuzz', '--runInBand', '--testTimeout=86400000'];
+  if (args.op) jestArgs.push('-t', args.op);
+  return spawnSync('npx', jestArgs, { stdio: 'inherit', env }).status ?? 1;
+}
+
+process.exitCode = main(process.argv.slice(2));
