@@ -36,6 +36,6 @@ COPY --chown=node:node config ./config
 USER node
 EXPOSE 8081 8443
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
-  CMD node -e "require('http').get('http://127.0.0.1:'+(process.env.PORT||8081)+'/health',r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1))"
+  CMD node -e "const q=require('http').get('http://127.0.0.1:'+(process.env.PORT||8081)+'/health',r=>{r.resume();process.exitCode=r.statusCode===200?0:1});q.on('error',()=>{process.exitCode=1});q.setTimeout(4000,()=>q.destroy(new Error('timeout')))"
 # the V8 flags of src/node-flags.ts (heap sizing)
 CMD ["node", "--heap-growing-percent=50", "--max-semi-space-size=8", "dist/src/main.js"]
